@@ -1,0 +1,7 @@
+import type { ServiceManifest } from '../shared/manifest/define-service.ts';
+import { platform } from '../shared/platform/manifest.ts';
+import { home } from './home/manifest.ts';
+import { notifications } from './notifications/manifest.ts';
+
+/** Every service the product deploys. CDK and the local runtime both read this list and nothing else. */
+export const services: readonly ServiceManifest[] = [platform, home, notifications];

@@ -1,0 +1,20 @@
+import { anyStaff } from '../../shared/auth/policy.ts';
+import { defineService } from '../../shared/manifest/define-service.ts';
+
+export const notifications = defineService({
+  name: 'notifications',
+  tables: {
+    inbox: {
+      partitionKey: { name: 'pk', type: 'S' },
+      sortKey: { name: 'sk', type: 'S' },
+    },
+  },
+  queues: {
+    'staff-notifications': { visibilityTimeoutSeconds: 30 },
+  },
+  routes: [
+    { method: 'GET', path: '/staff/notifications', handler: 'view-inbox', policy: anyStaff },
+    { method: 'POST', path: '/staff/notifications/{id}/read', handler: 'mark-as-read', policy: anyStaff },
+  ],
+  consumers: [{ queue: 'staff-notifications', handler: 'store-notification', batchSize: 10 }],
+});
