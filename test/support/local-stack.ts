@@ -1,7 +1,7 @@
-import { services } from '../../services/index.ts';
 import { type Emulators, emulatorEnvironment, startEmulators } from '../../infra/local/emulators.ts';
 import { freePort } from '../../infra/local/ports.ts';
 import { provision } from '../../infra/local/provision.ts';
+import { services } from '../../services/index.ts';
 
 export interface LocalStack {
   readonly emulators: Emulators;
