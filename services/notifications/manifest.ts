@@ -15,6 +15,12 @@ export const notifications = defineService({
   routes: [
     { method: 'GET', path: '/staff/notifications', handler: 'view-inbox', policy: anyStaff },
     { method: 'POST', path: '/staff/notifications/{id}/read', handler: 'mark-as-read', policy: anyStaff },
+    {
+      method: 'POST',
+      path: '/staff/notifications/{id}/acknowledge',
+      handler: 'acknowledge-notification',
+      policy: anyStaff,
+    },
   ],
   consumers: [{ queue: 'staff-notifications', handler: 'store-notification', batchSize: 10 }],
 });

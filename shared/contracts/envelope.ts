@@ -27,3 +27,11 @@ export const AnyEnvelope = z.object({
   data: z.unknown(),
 });
 export type AnyEnvelope = z.infer<typeof AnyEnvelope>;
+
+/** The schema of one message type, as `envelopeOf` builds it; publish and consume accept any of these. */
+export type EnvelopeSchema<Type extends string = string, Data extends z.ZodType = z.ZodType> = ReturnType<
+  typeof envelopeOf<Type, Data>
+>;
+
+/** The `type@version` a schema accepts, e.g. `staff-notification-requested@1`. */
+export const messageKind = (type: string, version: number): string => `${type}@${version}`;

@@ -42,3 +42,6 @@ export const StaffNotificationRequested = envelopeOf(
   StaffNotificationData,
 );
 export type StaffNotificationRequested = z.infer<typeof StaffNotificationRequested>;
+
+/** The queue every service sends staff alerts to (declare it in the sender's manifest `sendsTo`). */
+export const staffNotificationsQueue = 'staff-notifications';

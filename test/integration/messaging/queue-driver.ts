@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ChangeMessageVisibilityCommand,
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SqsConsumer } from '../../../shared/messaging/consumer.ts';
+import { toSqsEvent } from '../../../shared/messaging/sqs-event.ts';
+
+export const lambdaContext = (): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName: 'integration-consumer',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:000000000000:function:integration-consumer',
+  memoryLimitInMB: '256',
+  awsRequestId: randomUUID(),
+  logGroupName: '/aws/lambda/integration-consumer',
+  logStreamName: 'stream',
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+export const queueArn = async (sqs: SQSClient, queueUrl: string): Promise<string> => {
+  const attributes = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
+  );
+  const arn = attributes.Attributes?.QueueArn;
+  if (!arn) throw new Error(`Queue ${queueUrl} has no ARN`);
+  return arn;
+};
+
+export interface Delivery {
+  readonly event: SQSEvent;
+  readonly response: SQSBatchResponse;
+}
+
+/**
+ * Does what Lambda's SQS event source does, once: receives up to `maxMessages`, calls the consumer with
+ * the real SQS event, deletes the records it did not report as failed, and (to keep tests fast) makes the
+ * failed ones visible again at once instead of waiting out the visibility timeout.
+ */
+export const deliverOnce = async (
+  sqs: SQSClient,
+  queueUrl: string,
+  consumer: SqsConsumer,
+  maxMessages = 10,
+): Promise<Delivery | undefined> => {
+  const received = await sqs.send(
+    new ReceiveMessageCommand({
+      QueueUrl: queueUrl,
+      MaxNumberOfMessages: maxMessages,
+      WaitTimeSeconds: 1,
+      MessageSystemAttributeNames: ['All'],
+      MessageAttributeNames: ['All'],
+    }),
+  );
+  const messages = received.Messages ?? [];
+  if (messages.length === 0) return undefined;
+  const event = toSqsEvent(messages, await queueArn(sqs, queueUrl));
+  const response = await consumer(event, lambdaContext());
+  const failed = new Set(response.batchItemFailures.map((failure) => failure.itemIdentifier));
+  for (const message of messages) {
+    if (failed.has(message.MessageId ?? '')) {
+      await sqs.send(
+        new ChangeMessageVisibilityCommand({
+          QueueUrl: queueUrl,
+          ReceiptHandle: message.ReceiptHandle,
+          VisibilityTimeout: 0,
+        }),
+      );
+    } else {
+      await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
+    }
+  }
+  return { event, response };
+};
+
+/** Receives everything on a queue without handling it (to look at a dead-letter queue). */
+export const drain = async (sqs: SQSClient, queueUrl: string) => {
+  const received = await sqs.send(
+    new ReceiveMessageCommand({
+      QueueUrl: queueUrl,
+      MaxNumberOfMessages: 10,
+      WaitTimeSeconds: 1,
+      MessageSystemAttributeNames: ['All'],
+    }),
+  );
+  return received.Messages ?? [];
+};
+
+/** The emulator names queues on a host of its own; the same path on the configured endpoint reaches them. */
+const onEndpoint = (queueUrl: string): string =>
+  queueUrl.replace(/^https?:\/\/[^/]+/, process.env.AWS_ENDPOINT_URL_SQS ?? '');
+
+/** A fresh queue with a dead-letter queue after five receives, like every queue of the manifests. */
+export const createTestQueue = async (
+  sqs: SQSClient,
+  prefix: string,
+): Promise<{ name: string; url: string; deadLetterUrl: string }> => {
+  const name = `${prefix}-${randomUUID().slice(0, 8)}`;
+  const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${name}-dlq` }));
+  if (!dlq.QueueUrl) throw new Error('no DLQ URL');
+  const deadLetterUrl = onEndpoint(dlq.QueueUrl);
+  const queue = await sqs.send(
+    new CreateQueueCommand({
+      QueueName: name,
+      Attributes: {
+        VisibilityTimeout: '30',
+        RedrivePolicy: JSON.stringify({
+          deadLetterTargetArn: await queueArn(sqs, deadLetterUrl),
+          maxReceiveCount: '5',
+        }),
+      },
+    }),
+  );
+  if (!queue.QueueUrl) throw new Error('no queue URL');
+  return { name, url: onEndpoint(queue.QueueUrl), deadLetterUrl };
+};
+
+/** Delivers until the queue has nothing visible left (failed records come round again, as in SQS). */
+export const deliverUntilEmpty = async (
+  sqs: SQSClient,
+  queueUrl: string,
+  consumer: SqsConsumer,
+  maxRounds = 20,
+): Promise<Delivery[]> => {
+  const deliveries: Delivery[] = [];
+  for (let round = 0; round < maxRounds; round += 1) {
+    const delivery = await deliverOnce(sqs, queueUrl, consumer);
+    if (!delivery) return deliveries;
+    deliveries.push(delivery);
+  }
+  throw new Error(`Queue ${queueUrl} still had messages after ${maxRounds} deliveries`);
+};
