@@ -6,13 +6,21 @@ export const assertPortFree = (port: number, what: string): Promise<void> =>
   new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new LocalRuntimeError(
-              `Port ${port} (${what}) is already in use: stop whatever is using it or set the port in the environment.`,
-            )
-          : error,
-      );
+      if (error.code === 'EADDRINUSE') {
+        reject(
+          new LocalRuntimeError(
+            `Port ${port} (${what}) is already in use: stop whatever is using it or set the port in the environment.`,
+          ),
+        );
+      } else if (error.code === 'EACCES') {
+        reject(
+          new LocalRuntimeError(
+            `Port ${port} (${what}) is not allowed for this user: choose one above 1024.`,
+          ),
+        );
+      } else {
+        reject(error);
+      }
     });
     probe.listen({ port, host: '127.0.0.1', exclusive: true }, () => probe.close(() => resolve()));
   });
@@ -28,3 +36,10 @@ export const freePort = (): Promise<number> =>
       probe.close(() => resolve(port));
     });
   });
+
+/** Several distinct free ports at once. */
+export const freePorts = async (count: number): Promise<number[]> => {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
+};
