@@ -30,6 +30,10 @@ export const staticFiles: readonly StaticFile[] = [
     url: '/assets/moj-frontend.min.js',
     file: 'node_modules/@ministryofjustice/frontend/moj/moj-frontend.min.js',
   },
+  {
+    url: '/assets/manifest.json',
+    file: 'node_modules/govuk-frontend/dist/govuk/assets/manifest.json',
+  },
   { url: '/assets/application.mjs', file: 'shared/http/static/application.mjs' },
   { url: '/assets/application.css', file: 'shared/http/static/application.css' },
 ];

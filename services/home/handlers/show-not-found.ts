@@ -1,0 +1,3 @@
+import { notFoundHandler } from '../../../shared/http/index.ts';
+
+export const handler = notFoundHandler();

@@ -1,0 +1,12 @@
+import { pageHandler, view } from '../../../shared/http/index.ts';
+
+/** Where the public services start; their own manifests own these routes. */
+const links = {
+  reportOnline: '/report',
+  claresLaw: '/clares-law',
+};
+
+export const handler = pageHandler({
+  policy: 'public',
+  handle: () => view('home/home.njk', { links }),
+});
