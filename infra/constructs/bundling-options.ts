@@ -1,5 +1,8 @@
+import { join, sep } from 'node:path';
 import { type BundlingOptions, LogLevel, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { templatesInjectFile } from '../../shared/http/precompile.ts';
+import { repositoryRoot } from '../../shared/http/templates.ts';
 
 /**
  * How every handler is bundled: the one definition behind both the CDK functions (`npm run synth`) and
@@ -29,6 +32,33 @@ export const handlerBundling = {
   charset: 'utf8',
 } as const;
 
+const compiledTemplates = new Map<string, string>();
+
+/**
+ * A service's page templates (its own views, the shared layouts and the GOV.UK components they reach),
+ * compiled once per build and injected into each of its bundles, so a Lambda renders without reading a
+ * template file and carries no other service's pages.
+ */
+const compiledTemplatesModule = (service: string): string => {
+  let file = compiledTemplates.get(service);
+  if (!file) {
+    file = templatesInjectFile(
+      undefined,
+      join(repositoryRoot(), 'dist', 'templates', `${service}.mjs`),
+      service,
+    );
+    compiledTemplates.set(service, file);
+  }
+  return file;
+};
+
+/** `services/<service>/handlers/<handler>.ts` → `<service>`. */
+const serviceOfEntry = (entry: string): string => {
+  const match = /services\/([^/]+)\/handlers\//.exec(entry.split(sep).join('/'));
+  if (!match?.[1]) throw new Error(`Not a handler entry: ${entry}`);
+  return match[1];
+};
+
 /** The handler file inside each bundle directory; Lambda's handler string is `index.handler`. */
 export const bundleFileName = 'index.mjs';
 
@@ -42,7 +72,10 @@ export interface ExtraFile {
 const quote = (path: string): string => `'${path.replaceAll("'", "'\\''")}'`;
 
 /** Options for NodejsFunction, which runs esbuild during `cdk synth`; `files` are copied beside the bundle. */
-export const nodejsBundlingOptions = (files: readonly ExtraFile[] = []): BundlingOptions => ({
+export const nodejsBundlingOptions = (
+  service: string,
+  files: readonly ExtraFile[] = [],
+): BundlingOptions => ({
   target: handlerBundling.target,
   format: OutputFormat.ESM,
   minify: handlerBundling.minify,
@@ -53,6 +86,7 @@ export const nodejsBundlingOptions = (files: readonly ExtraFile[] = []): Bundlin
   banner: handlerBundling.banner,
   loader: { ...handlerBundling.loader },
   externalModules: [...handlerBundling.external],
+  inject: [compiledTemplatesModule(service)],
   bundleAwsSDK: true,
   // NodejsFunction accepts a `charset` option but never passes it to esbuild.
   esbuildArgs: { '--charset': handlerBundling.charset },
@@ -90,6 +124,7 @@ export const esbuildOptions = (entryPoint: string, outfile: string): BuildOption
   banner: { js: handlerBundling.banner },
   loader: { ...handlerBundling.loader },
   external: [...handlerBundling.external],
+  inject: [compiledTemplatesModule(serviceOfEntry(entryPoint))],
   charset: handlerBundling.charset,
   logLevel: 'warning',
   metafile: true,

@@ -147,7 +147,7 @@ export class ServiceFunction extends Construct {
             entry: join(props.root, handlerEntry(props.service, props.handler)),
             projectRoot: props.root,
             depsLockFilePath: join(props.root, 'package-lock.json'),
-            bundling: nodejsBundlingOptions(props.bundleFiles),
+            bundling: nodejsBundlingOptions(props.service, props.bundleFiles),
           }
         : { code: placeholderCode, handler: 'index.handler' }),
       runtime: functionDefaults.runtime,

@@ -26,11 +26,14 @@ const listTemplates = (directory: string, root: string): string[] => {
   });
 };
 
-/** Every page a handler can name: the shared views and each service's views, as logical names. */
-export const entryTemplates = (root = repositoryRoot()): string[] => {
+/**
+ * Every page a handler can name: the shared views and each service's views, as logical names. Given a
+ * service, only that service's views (and the shared ones): a bundle carries the pages it can render.
+ */
+export const entryTemplates = (root = repositoryRoot(), service?: string): string[] => {
   const shared = listTemplates(join(root, 'shared', 'http', 'views'), join(root, 'shared', 'http', 'views'));
   const services = readdirSync(join(root, 'services'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && (service === undefined || entry.name === service))
     .flatMap((entry) =>
       listTemplates(
         join(root, 'services', entry.name, 'views'),
@@ -95,8 +98,9 @@ export const templatesDefine = (root = repositoryRoot()): Record<string, string>
 export const templatesInjectFile = (
   root = repositoryRoot(),
   file = join(root, 'dist', 'precompiled-templates.mjs'),
+  service?: string,
 ): string => {
-  const templates = precompileTemplates(entryTemplates(root), diskTemplateSource(root));
+  const templates = precompileTemplates(entryTemplates(root, service), diskTemplateSource(root));
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `export const ${precompiledTemplatesGlobal} = ${JSON.stringify(templates)};\n`);
   return file;

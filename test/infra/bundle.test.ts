@@ -114,8 +114,8 @@ describe('npm run build: every manifest handler bundled as it is deployed', () =
 
 describe('CDK and npm run build bundle alike', () => {
   it('NodejsFunction gets the same esbuild choices as the build', () => {
-    const cdk = nodejsBundlingOptions();
-    const esbuild = esbuildOptions('in.ts', 'out.mjs');
+    const cdk = nodejsBundlingOptions('home');
+    const esbuild = esbuildOptions('services/home/handlers/view-home.ts', 'out.mjs');
 
     expect({
       target: cdk.target,
@@ -128,6 +128,7 @@ describe('CDK and npm run build bundle alike', () => {
       loader: cdk.loader,
       external: cdk.externalModules,
       charset: cdk.esbuildArgs?.['--charset'],
+      inject: cdk.inject,
     }).toEqual({
       target: esbuild.target,
       format: esbuild.format,
@@ -139,6 +140,8 @@ describe('CDK and npm run build bundle alike', () => {
       loader: esbuild.loader,
       external: esbuild.external,
       charset: esbuild.charset,
+      inject: esbuild.inject,
     });
+    expect(cdk.inject?.[0]).toMatch(/dist\/templates\/home\.mjs$/);
   });
 });

@@ -1,0 +1,464 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandOutput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { AnyEnvelope } from '../../../shared/contracts/envelope.ts';
+import { type OutboxWrite, outboxPut } from '../../../shared/messaging/outbox.ts';
+import { DispatchRequested, domesticAbuseQueue } from '../contracts.ts';
+import { ConcurrentChangeError } from '../domain/errors.ts';
+import type { IdentityKind } from '../domain/identity.ts';
+import { IncidentLog } from '../domain/incident-log.ts';
+import type { EarlierIncident, SuspectReport } from '../domain/patterns.ts';
+import type { ReportIdentityKeys, ReportRepository } from '../domain/ports.ts';
+import { contactQueueSortKey, isDomesticAbuse, OnlineReport } from '../domain/report.ts';
+
+/**
+ * The service's one table (pk/sk). Per report, in partition `REPORT#<id>`:
+ * - `REPORT`: the report; while it waits for a contact handler it carries `queuePk`/`queueSk` (index
+ *   `byContactQueue`, domestic abuse first, then oldest);
+ * - `INCIDENT`: its incident log; while open and domestic abuse it carries `openPk`/`openSk` (index
+ *   `byOpenIncident`);
+ * - `KEY#victim#<kind>` / `KEY#suspect#name-dob`: identity keys (keyed HMACs) in `victimKey` or
+ *   `suspectKey` (indexes `byVictimKey`, `bySuspectKey`), never the plain values;
+ * - `DISPATCH#<message id>`: dispatch requests the local command-and-control adapter has recorded.
+ * Elsewhere: `REFERENCE#<reference>` (unique references), `SUBMISSION#<token hash>` (one report per form
+ * submission), `RATE#<client hash>` (rate-limit windows), and the outbox (`OUTBOX`).
+ */
+
+export const indexNames = {
+  contactQueue: 'byContactQueue',
+  openIncident: 'byOpenIncident',
+  victimKey: 'byVictimKey',
+  suspectKey: 'bySuspectKey',
+} as const;
+
+const contactQueuePartition = 'CONTACT_QUEUE';
+const openIncidentPartition = 'OPEN_INCIDENTS';
+const reportKey = (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'REPORT' });
+const incidentKey = (reportId: string) => ({ pk: `REPORT#${reportId}`, sk: 'INCIDENT' });
+const referenceKey = (reference: string) => ({ pk: `REFERENCE#${reference}`, sk: 'REFERENCE' });
+const submissionKey = (tokenHash: string) => ({ pk: `SUBMISSION#${tokenHash}`, sk: 'SUBMISSION' });
+
+/** Submission records outlive any double-click or resent form by far, then go. */
+const submissionLifetimeSeconds = 7 * 24 * 60 * 60;
+
+const ReportItem = z.object({ data: OnlineReport });
+const IncidentItem = z.object({ data: IncidentLog });
+const KeyItem = z.object({
+  sk: z.string(),
+  victimKey: z.string().optional(),
+  suspectKey: z.string().optional(),
+  victimOfSuspect: z.string().optional(),
+  reportId: z.string(),
+});
+const SubmissionItem = z.object({ reportId: z.string(), reference: z.string() });
+const DispatchItem = z.object({ requestedAt: z.string(), message: DispatchRequested });
+
+export interface IdentityKeyInput {
+  readonly role: 'victim' | 'suspect';
+  readonly kind: IdentityKind;
+  readonly key: string;
+}
+
+export interface Submission {
+  readonly report: OnlineReport;
+  readonly keys: readonly IdentityKeyInput[];
+  readonly submissionTokenHash: string;
+  /** Present when the screen found domestic abuse: written to the outbox in the same transaction. */
+  readonly message?: AnyEnvelope;
+  readonly now: Date;
+}
+
+export type SubmissionOutcome =
+  | { readonly kind: 'stored'; readonly outbox: readonly OutboxWrite[] }
+  | { readonly kind: 'already-submitted'; readonly reportId: string; readonly reference: string }
+  | { readonly kind: 'reference-taken' };
+
+export interface DispatchRecord {
+  readonly requestedAt: string;
+  readonly message: DispatchRequested;
+}
+
+const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
+  error instanceof TransactionCanceledException
+    ? (error.CancellationReasons ?? []).map((reason) => reason.Code)
+    : undefined;
+
+const isConditionFailure = (error: unknown): boolean =>
+  error instanceof ConditionalCheckFailedException ||
+  (cancellationCodes(error) ?? []).includes('ConditionalCheckFailed');
+
+const chunks = <T>(values: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(values.length / size) }, (_, i) => values.slice(i * size, (i + 1) * size));
+
+const reportItem = (report: OnlineReport) => ({
+  ...reportKey(report.id),
+  data: report,
+  version: report.version,
+  ...(report.review.status === 'awaiting-review'
+    ? { queuePk: contactQueuePartition, queueSk: contactQueueSortKey(report) }
+    : {}),
+});
+
+const incidentItem = (log: IncidentLog) => ({
+  ...incidentKey(log.reportId),
+  data: log,
+  version: log.version,
+  ...(log.status === 'open' && log.domesticAbuse
+    ? { openPk: openIncidentPartition, openSk: `${log.submittedAt}#${log.reportId}` }
+    : {}),
+});
+
+const versionCondition = (previous: number) => ({
+  ConditionExpression: 'version = :previous',
+  ExpressionAttributeValues: { ':previous': previous },
+});
+
+export class DynamoReportStore implements ReportRepository {
+  constructor(
+    readonly client: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  /**
+   * The report, its reference, its identity keys, the submission record and (for domestic abuse) the
+   * outbox message, in one transaction: the report exists exactly when its message does.
+   */
+  async submit(submission: Submission): Promise<SubmissionOutcome> {
+    const { report } = submission;
+    const outbox = submission.message
+      ? [outboxPut(this.tableName, submission.message, domesticAbuseQueue)]
+      : [];
+    const put = (Item: Record<string, unknown>) => ({
+      Put: { TableName: this.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+    });
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            put(reportItem(report)),
+            put({ ...referenceKey(report.reference), reportId: report.id }),
+            put({
+              ...submissionKey(submission.submissionTokenHash),
+              reportId: report.id,
+              reference: report.reference,
+              expiresAt: Math.floor(submission.now.getTime() / 1000) + submissionLifetimeSeconds,
+            }),
+            ...submission.keys.map((key) =>
+              put({
+                pk: `REPORT#${report.id}`,
+                sk: `KEY#${key.role}#${key.kind}`,
+                reportId: report.id,
+                reportedAt: report.submittedAt,
+                ...(key.role === 'victim' ? { victimKey: key.key } : { suspectKey: key.key }),
+                ...(key.role === 'suspect'
+                  ? {
+                      victimOfSuspect: submission.keys.find(
+                        (k) => k.role === 'victim' && k.kind === 'name-dob',
+                      )?.key,
+                    }
+                  : {}),
+              }),
+            ),
+            ...outbox,
+          ],
+        }),
+      );
+      return { kind: 'stored', outbox };
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (codes?.[2] === 'ConditionalCheckFailed') {
+        const earlier = await this.findSubmission(submission.submissionTokenHash);
+        if (earlier) return { kind: 'already-submitted', ...earlier };
+      }
+      if (codes?.[1] === 'ConditionalCheckFailed') return { kind: 'reference-taken' };
+      throw error;
+    }
+  }
+
+  async findSubmission(tokenHash: string): Promise<{ reportId: string; reference: string } | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: submissionKey(tokenHash), ConsistentRead: true }),
+    );
+    return result.Item ? SubmissionItem.parse(result.Item) : undefined;
+  }
+
+  async getReport(reportId: string): Promise<OnlineReport | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: reportKey(reportId), ConsistentRead: true }),
+    );
+    return result.Item ? ReportItem.parse(result.Item).data : undefined;
+  }
+
+  async reportIdOfReference(reference: string): Promise<string | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: referenceKey(reference) }),
+    );
+    return result.Item ? z.object({ reportId: z.string() }).parse(result.Item).reportId : undefined;
+  }
+
+  async getIncident(reportId: string): Promise<IncidentLog | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: incidentKey(reportId), ConsistentRead: true }),
+    );
+    return result.Item ? IncidentItem.parse(result.Item).data : undefined;
+  }
+
+  async createIncident(log: IncidentLog): Promise<'created' | 'exists'> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: incidentItem(log),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'exists';
+      throw error;
+    }
+  }
+
+  async saveIncident(log: IncidentLog): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: incidentItem(log),
+          ...versionCondition(log.version - 1),
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConcurrentChangeError();
+      throw error;
+    }
+  }
+
+  async saveReport(report: OnlineReport): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: reportItem(report),
+          ...versionCondition(report.version - 1),
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConcurrentChangeError();
+      throw error;
+    }
+  }
+
+  /**
+   * A report and its log change together (recorded as domestic abuse by staff, or taken out of it), with
+   * the message that lets the queue finish the work when there is one. `logIsNew` writes a new log.
+   */
+  async saveReportAndIncident(
+    report: OnlineReport,
+    log: IncidentLog,
+    logIsNew: boolean,
+    message?: AnyEnvelope,
+  ): Promise<readonly OutboxWrite[]> {
+    const outbox = message ? [outboxPut(this.tableName, message, domesticAbuseQueue)] : [];
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: reportItem(report),
+                ...versionCondition(report.version - 1),
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: incidentItem(log),
+                ...(logIsNew
+                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                  : versionCondition(log.version - 1)),
+              },
+            },
+            ...outbox,
+          ],
+        }),
+      );
+      return outbox;
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConcurrentChangeError();
+      throw error;
+    }
+  }
+
+  async identityKeysOf(reportId: string): Promise<ReportIdentityKeys> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `REPORT#${reportId}`, ':prefix': 'KEY#' },
+        ConsistentRead: true,
+      }),
+    );
+    const items = (result.Items ?? []).map((item) => KeyItem.parse(item));
+    const victim = items.flatMap((item) => (item.victimKey ? [item.victimKey] : []));
+    const primary = items.find((item) => item.sk === 'KEY#victim#name-dob')?.victimKey;
+    const suspect = items.find((item) => item.suspectKey)?.suspectKey;
+    return { victim, ...(primary ? { victimPrimary: primary } : {}), ...(suspect ? { suspect } : {}) };
+  }
+
+  async reportsOfVictim(victimKeys: readonly string[]): Promise<EarlierIncident[]> {
+    const reportIds = new Set<string>();
+    for (const key of new Set(victimKeys)) {
+      for (const item of await this.#queryAll(indexNames.victimKey, 'victimKey', key)) {
+        reportIds.add(KeyItem.parse(item).reportId);
+      }
+    }
+    const reports = await this.#batchGetReports([...reportIds]);
+    return reports.map((report) => ({
+      reportId: report.id,
+      reference: report.reference,
+      incidentDate: report.answers.incidentDate,
+      domesticAbuse: isDomesticAbuse(report),
+    }));
+  }
+
+  async reportsOfSuspect(suspectKey: string): Promise<SuspectReport[]> {
+    const links = (await this.#queryAll(indexNames.suspectKey, 'suspectKey', suspectKey)).map((item) =>
+      KeyItem.parse(item),
+    );
+    const reports = new Map(
+      (await this.#batchGetReports(links.map((link) => link.reportId))).map((r) => [r.id, r]),
+    );
+    return links.flatMap((link) => {
+      const report = reports.get(link.reportId);
+      return report && link.victimOfSuspect
+        ? [
+            {
+              reportId: link.reportId,
+              victimKey: link.victimOfSuspect,
+              domesticAbuse: isDomesticAbuse(report),
+            },
+          ]
+        : [];
+    });
+  }
+
+  /** The contact handlers' queue: domestic abuse first, then the longest waiting. */
+  async contactQueue(limit = 200): Promise<OnlineReport[]> {
+    const items = await this.#queryAll(indexNames.contactQueue, 'queuePk', contactQueuePartition, limit);
+    return items.map((item) => ReportItem.parse(item).data);
+  }
+
+  /** Open domestic-abuse incident logs, oldest submission first. */
+  async openIncidents(limit = 500): Promise<IncidentLog[]> {
+    const items = await this.#queryAll(indexNames.openIncident, 'openPk', openIncidentPartition, limit);
+    return items.map((item) => IncidentItem.parse(item).data);
+  }
+
+  /** Records a dispatch request once per incident log, where staff see it on the report's page. */
+  async recordDispatchRequest(request: DispatchRequested, now: Date): Promise<'recorded' | 'already'> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            pk: `REPORT#${request.data.incidentId}`,
+            sk: `DISPATCH#${request.id}`,
+            requestedAt: now.toISOString(),
+            message: request,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'recorded';
+    } catch (error) {
+      if (isConditionFailure(error)) return 'already';
+      throw error;
+    }
+  }
+
+  async dispatchRequests(reportId: string): Promise<DispatchRecord[]> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `REPORT#${reportId}`, ':prefix': 'DISPATCH#' },
+      }),
+    );
+    return (result.Items ?? []).map((item) => DispatchItem.parse(item));
+  }
+
+  /** Adds one to a client's count in a rate-limit window and returns the new count. */
+  async countRequest(clientKey: string, window: string, weight: number, expiresAt: number): Promise<number> {
+    const result = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: { pk: `RATE#${clientKey}`, sk: `WINDOW#${window}` },
+        UpdateExpression: 'ADD #count :weight SET expiresAt = if_not_exists(expiresAt, :expiresAt)',
+        ExpressionAttributeNames: { '#count': 'count' },
+        ExpressionAttributeValues: { ':weight': weight, ':expiresAt': expiresAt },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return z.object({ count: z.number() }).parse(result.Attributes).count;
+  }
+
+  async #queryAll(
+    indexName: string,
+    attribute: string,
+    value: string,
+    limit = 1000,
+  ): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: QueryCommandOutput['LastEvaluatedKey'];
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: indexName,
+          KeyConditionExpression: '#attribute = :value',
+          ExpressionAttributeNames: { '#attribute': attribute },
+          ExpressionAttributeValues: { ':value': value },
+          ExclusiveStartKey: startKey,
+          Limit: limit - items.length,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && items.length < limit);
+    return items;
+  }
+
+  /** Reports by id, in the order asked, skipping any not found. */
+  async #batchGetReports(reportIds: readonly string[]): Promise<OnlineReport[]> {
+    const unique = [...new Set(reportIds)];
+    const found = new Map<string, OnlineReport>();
+    for (const chunk of chunks(unique, 100)) {
+      let keys: Record<string, unknown>[] = chunk.map(reportKey);
+      for (let attempt = 0; keys.length > 0 && attempt < 5; attempt += 1) {
+        const result = await this.client.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const item of result.Responses?.[this.tableName] ?? []) {
+          const report = ReportItem.parse(item).data;
+          found.set(report.id, report);
+        }
+        keys = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    }
+    return unique.flatMap((id) => {
+      const report = found.get(id);
+      return report ? [report] : [];
+    });
+  }
+}

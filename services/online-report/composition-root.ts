@@ -1,0 +1,43 @@
+import type { AuditLog } from '../../shared/audit/audit-log.ts';
+import { auditLogFromEnvironment } from '../../shared/audit/dynamo-audit-log.ts';
+import { dynamoDocumentClient } from '../../shared/aws/clients.ts';
+import { onlineReportConfig } from './adapters/config.ts';
+import { DynamoReportStore } from './adapters/dynamo-report-store.ts';
+import { hmacIdentityHasher, type IdentityHasher } from './adapters/identity-hasher.ts';
+import { dynamoJourneySessionStore, type JourneySessionStore } from './adapters/journey-session-store.ts';
+import { dynamoRateLimiter, type RateLimiter } from './adapters/rate-limiter.ts';
+
+/**
+ * The service's adapters, built once per process on first use from the validated configuration. Handlers
+ * ask for what they need; tests build their own with the constructors.
+ */
+let store: DynamoReportStore | undefined;
+let journeys: JourneySessionStore | undefined;
+let hasher: IdentityHasher | undefined;
+let limiter: RateLimiter | undefined;
+let audit: AuditLog | undefined;
+
+export const reportStore = (): DynamoReportStore => {
+  store ??= new DynamoReportStore(dynamoDocumentClient(), onlineReportConfig().reportsTable);
+  return store;
+};
+
+export const journeySessions = (): JourneySessionStore => {
+  journeys ??= dynamoJourneySessionStore(dynamoDocumentClient(), onlineReportConfig().sessionsTable);
+  return journeys;
+};
+
+export const identityHasher = (): IdentityHasher => {
+  hasher ??= hmacIdentityHasher(onlineReportConfig().identityHmacKey);
+  return hasher;
+};
+
+export const rateLimiter = (): RateLimiter => {
+  limiter ??= dynamoRateLimiter(reportStore(), identityHasher());
+  return limiter;
+};
+
+export const auditLog = (): AuditLog => {
+  audit ??= auditLogFromEnvironment();
+  return audit;
+};

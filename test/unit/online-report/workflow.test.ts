@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import type { DispatchRequested } from '../../../services/online-report/contracts.ts';
+import { ConcurrentChangeError } from '../../../services/online-report/domain/errors.ts';
+import type { IncidentLog } from '../../../services/online-report/domain/incident-log.ts';
+import type { EarlierIncident } from '../../../services/online-report/domain/patterns.ts';
+import type {
+  CommandAndControl,
+  ReportIdentityKeys,
+  ReportRepository,
+  SupervisorAlerts,
+} from '../../../services/online-report/domain/ports.ts';
+import {
+  isDomesticAbuse,
+  newReport,
+  type OnlineReport,
+} from '../../../services/online-report/domain/report.ts';
+import { progressDomesticAbuseReport } from '../../../services/online-report/domain/workflow.ts';
+import { reportAnswers } from './fixtures.ts';
+
+/** Reports, logs and identity keys in memory, keeping the same promises as the DynamoDB repository. */
+class MemoryRepository implements ReportRepository {
+  readonly reports = new Map<string, OnlineReport>();
+  readonly logs = new Map<string, IncidentLog>();
+  readonly keys = new Map<string, ReportIdentityKeys>();
+
+  add(report: OnlineReport, keys: ReportIdentityKeys): void {
+    this.reports.set(report.id, report);
+    this.keys.set(report.id, keys);
+  }
+  async getReport(id: string) {
+    return this.reports.get(id);
+  }
+  async getIncident(id: string) {
+    return this.logs.get(id);
+  }
+  async createIncident(log: IncidentLog) {
+    if (this.logs.has(log.reportId)) return 'exists' as const;
+    this.logs.set(log.reportId, log);
+    return 'created' as const;
+  }
+  async saveIncident(log: IncidentLog) {
+    if (this.logs.get(log.reportId)?.version !== log.version - 1) throw new ConcurrentChangeError();
+    this.logs.set(log.reportId, log);
+  }
+  async identityKeysOf(id: string) {
+    return this.keys.get(id) ?? { victim: [] };
+  }
+  async reportsOfVictim(victimKeys: readonly string[]): Promise<EarlierIncident[]> {
+    return [...this.reports.values()]
+      .filter((report) => this.keys.get(report.id)?.victim.some((key) => victimKeys.includes(key)))
+      .map((report) => ({
+        reportId: report.id,
+        reference: report.reference,
+        incidentDate: report.answers.incidentDate,
+        domesticAbuse: isDomesticAbuse(report),
+      }));
+  }
+  async reportsOfSuspect(suspectKey: string) {
+    return [...this.reports.values()]
+      .filter((report) => this.keys.get(report.id)?.suspect === suspectKey)
+      .map((report) => ({
+        reportId: report.id,
+        victimKey: this.keys.get(report.id)?.victimPrimary ?? '',
+        domesticAbuse: isDomesticAbuse(report),
+      }));
+  }
+}
+
+const setup = () => {
+  const repository = new MemoryRepository();
+  const dispatched: DispatchRequested[] = [];
+  const alerts: string[] = [];
+  const commandAndControl: CommandAndControl = {
+    requestDispatch: async (request) => void dispatched.push(request),
+  };
+  const supervisorAlerts: SupervisorAlerts = {
+    alertDutySergeant: async (log) => void alerts.push(log.reference),
+  };
+  const run = (reportId: string, now = new Date('2026-03-23T10:00:00Z')) =>
+    progressDomesticAbuseReport(
+      reportId,
+      { repository, commandAndControl, alerts: supervisorAlerts },
+      { now, correlationId: 'correlation-1' },
+    );
+  return { repository, dispatched, alerts, run };
+};
+
+const ids = [
+  '00000000-0000-4000-8000-000000000001',
+  '00000000-0000-4000-8000-000000000002',
+  '00000000-0000-4000-8000-000000000003',
+] as const;
+
+const disclosing = (
+  id: string,
+  reference: string,
+  incidentDate = '2026-03-20',
+  description = 'My ex keeps turning up at my door.',
+) =>
+  newReport({
+    id,
+    reference,
+    answers: reportAnswers({ incidentDate, description }),
+    now: new Date('2026-03-23T09:55:00Z'),
+  });
+
+describe('Domestic abuse reported online becomes a graded log with an officer dispatched (000 §8.3.1)', () => {
+  it('opens a DA-marked log graded P2 and requests a dispatch', async () => {
+    const { repository, dispatched, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001'), { victim: ['v1'], victimPrimary: 'v1' });
+    const outcome = await run(ids[0]);
+    expect([
+      outcome.kind === 'progressed' && outcome.steps,
+      repository.logs.get(ids[0])?.markers,
+      repository.logs.get(ids[0])?.grade,
+      dispatched.map((request) => request.data.reference),
+    ]).toEqual([['opened', 'dispatch-requested'], ['domestic-abuse'], 'P2', ['OR-AAAA-0001']]);
+  });
+
+  it('a redelivered message does nothing twice', async () => {
+    const { repository, dispatched, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001'), { victim: ['v1'], victimPrimary: 'v1' });
+    await run(ids[0]);
+    const again = await run(ids[0]);
+    expect([again.kind === 'progressed' && again.steps, dispatched.length]).toEqual([[], 1]);
+  });
+
+  it('a failed dispatch leaves the log open without a dispatch, for the retry to finish', async () => {
+    const { repository, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001'), { victim: ['v1'], victimPrimary: 'v1' });
+    const failing = progressDomesticAbuseReport(
+      ids[0],
+      {
+        repository,
+        commandAndControl: { requestDispatch: async () => Promise.reject(new Error('down')) },
+        alerts: { alertDutySergeant: async () => undefined },
+      },
+      { now: new Date('2026-03-23T10:00:00Z'), correlationId: 'c' },
+    );
+    await expect(failing).rejects.toThrow('down');
+    await run(ids[0]);
+    expect(repository.logs.get(ids[0])?.dispatch).toBeDefined();
+  });
+
+  it('a report that is not domestic abuse is left alone', async () => {
+    const { repository, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001', '2026-03-20', 'My bike was taken.'), {
+      victim: ['v1'],
+    });
+    expect(await run(ids[0])).toEqual({ kind: 'not-domestic-abuse' });
+  });
+});
+
+describe('A repeat incident alerts the duty sergeant (000 §3.4, §8.3.1)', () => {
+  it('a second domestic report by the same person within a year raises the alert', async () => {
+    const { repository, alerts, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001', '2025-12-01'), { victim: ['v1'], victimPrimary: 'v1' });
+    await run(ids[0]);
+    repository.add(disclosing(ids[1], 'OR-AAAA-0002'), { victim: ['v1'], victimPrimary: 'v1' });
+    await run(ids[1]);
+    expect([alerts, repository.logs.get(ids[1])?.repeat?.matchedReferences]).toEqual([
+      ['OR-AAAA-0002'],
+      ['OR-AAAA-0001'],
+    ]);
+  });
+
+  it('matching on the phone number alone is enough', async () => {
+    const { repository, alerts, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001', '2025-12-01'), {
+      victim: ['v1', 'phone-1'],
+      victimPrimary: 'v1',
+    });
+    repository.add(disclosing(ids[1], 'OR-AAAA-0002'), { victim: ['v2', 'phone-1'], victimPrimary: 'v2' });
+    await run(ids[1]);
+    expect(alerts).toEqual(['OR-AAAA-0002']);
+  });
+
+  it('an earlier report more than twelve months before raises none', async () => {
+    const { repository, alerts, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001', '2025-03-01'), { victim: ['v1'], victimPrimary: 'v1' });
+    repository.add(disclosing(ids[1], 'OR-AAAA-0002'), { victim: ['v1'], victimPrimary: 'v1' });
+    await run(ids[1]);
+    expect(alerts).toEqual([]);
+  });
+});
+
+describe('A suspect named by two victims is flagged (000 §3.5)', () => {
+  it('flags the second victim’s log as a possible serial perpetrator', async () => {
+    const { repository, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001'), {
+      victim: ['v1'],
+      victimPrimary: 'v1',
+      suspect: 's1',
+    });
+    repository.add(disclosing(ids[1], 'OR-AAAA-0002'), {
+      victim: ['v2'],
+      victimPrimary: 'v2',
+      suspect: 's1',
+    });
+    await run(ids[1]);
+    expect(repository.logs.get(ids[1])?.serialPerpetrator?.victimCount).toBe(2);
+  });
+});
