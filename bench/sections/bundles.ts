@@ -158,15 +158,6 @@ const probeImport = (
 /** Lambda runs every function with source maps on (infra/constructs/service-function.ts NODE_OPTIONS). */
 const lambdaNodeOptions = '--enable-source-maps';
 
-/**
- * Settings a function has in AWS but the local environment leaves out, because locally nobody signs in
- * through the OAuth callback. Stand-ins on loopback, so a handler that reads them at load can be imported.
- */
-const awsOnlySettings = (siteUrl: string): Record<string, string> => ({
-  AUTH_TOKEN_URL: `${siteUrl}/dev/oauth2/token`,
-  AUTH_REDIRECT_URI: `${siteUrl}/auth/callback`,
-});
-
 const firstLine = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 
@@ -177,7 +168,7 @@ export const coldImportSection: BenchSection = {
   run: async (context) => {
     const { reports, directory } = await builtHandlers(context);
     const runs = context.quick ? 1 : 3;
-    const environment = { ...awsOnlySettings(context.runtime.url), ...context.runtime.environment };
+    const environment = context.runtime.environment;
     const emptyModule = resolve(directory, 'empty.mjs');
     writeFileSync(emptyModule, 'export const handler = () => undefined;\n');
 

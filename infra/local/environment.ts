@@ -69,6 +69,10 @@ export const localEnvironment = (input: LocalEnvironmentInput): Record<string, s
     AUTH_AUDIENCE: localAudience,
     AUTH_JWKS_URI: `${input.siteUrl}${devJwksPath}`,
     AUTH_SIGN_IN_URL: devSignInPath,
+    // Locally sign-in never takes the authorization-code route (the sign-in URL is a path on this site),
+    // but the callback handler is configured the same way as in AWS, so it loads and answers like there.
+    AUTH_TOKEN_URL: `${issuer}/oauth2/token`,
+    AUTH_REDIRECT_URI: `${input.siteUrl}/auth/callback`,
     // Documents are signed with a key and certificate made on first use; in AWS with a KMS key.
     SIGNER: 'local',
     SIGNING_KEY_DIR: input.keysDirectory,
