@@ -1,5 +1,6 @@
 import type { ServiceManifest } from '../shared/manifest/define-service.ts';
 import { platform } from '../shared/platform/manifest.ts';
+import { claresLaw } from './clares-law/manifest.ts';
 import { documents } from './documents/manifest.ts';
 import { dvpn } from './dvpn/manifest.ts';
 import { home } from './home/manifest.ts';
@@ -16,4 +17,5 @@ export const services: readonly ServiceManifest[] = [
   dvpn,
   onlineReport,
   restrictedCases,
+  claresLaw,
 ];
