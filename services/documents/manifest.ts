@@ -6,7 +6,11 @@ import { defineService } from '../../shared/manifest/define-service.ts';
  * The queues requesting services are answered on (`replyTo` in a request). A service that asks for
  * documents declares its reply queue in its own manifest and adds it here, so this function may send to it.
  */
-export const documentReplyQueues = ['dvpn-document-replies', 'restricted-cases-document-replies'] as const;
+export const documentReplyQueues = [
+  'dvpn-document-replies',
+  'restricted-cases-document-replies',
+  'clares-law-document-replies',
+] as const;
 
 /**
  * Signed, verifiable PDFs: renders a template, signs it with the force's key, keeps it in an object-locked
@@ -32,6 +36,13 @@ export const documents = defineService({
     { method: 'POST', path: '/documents/verify', handler: 'verify-document', policy: anyStaff },
     // The requesting service's policy is applied in the handler, once the document's owner is known.
     { method: 'GET', path: '/staff/documents/{id}', handler: 'download-document', policy: anyStaff },
+  ],
+  staffLinks: [
+    {
+      text: 'Check a document',
+      path: '/documents/verify',
+      description: 'Check that a signed notice or record is genuine and unchanged.',
+    },
   ],
   consumers: [{ queue: documentRequestsQueue, handler: 'issue-document', batchSize: 5 }],
   sendsTo: [...documentReplyQueues],

@@ -80,6 +80,18 @@ export const dvpn = defineService({
     api('POST', '/{id}/hearing', 'post-case-action', 'record-hearing'),
     api('POST', '/{id}/breaches', 'post-case-action', 'record-breach'),
   ],
+  staffLinks: [
+    {
+      text: 'Protection notices (DVPN)',
+      path: '/staff/dvpn',
+      description: 'Draft, authorise and serve notices, and watch each court deadline.',
+    },
+    {
+      text: 'Protection notice figures',
+      path: '/staff/dvpn/figures',
+      description: 'Notices drafted, authorised and refused; orders applied for and granted, by month.',
+    },
+  ],
   consumers: [{ queue: documentRepliesQueue, handler: 'attach-document', batchSize: 10 }],
   schedules: [
     { everyMinutes: 5, handler: 'warn-hearing-due' },

@@ -22,5 +22,12 @@ export const notifications = defineService({
       policy: anyStaff,
     },
   ],
+  staffLinks: [
+    {
+      text: 'Your notifications',
+      path: '/staff/notifications',
+      description: 'Alerts for you and for the duties you hold, unread first.',
+    },
+  ],
   consumers: [{ queue: 'staff-notifications', handler: 'store-notification', batchSize: 10 }],
 });

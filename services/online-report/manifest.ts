@@ -92,6 +92,18 @@ export const onlineReport = defineService({
       policy: declassifyReports,
     },
   ],
+  staffLinks: [
+    {
+      text: 'Online reports',
+      path: '/staff/online-reports',
+      description: 'Reports made online, for the contact handlers: domestic abuse first.',
+    },
+    {
+      text: 'Force Response incidents',
+      path: '/staff/incidents',
+      description: 'Incident logs raised from online reports, with their grade, age and repeat alerts.',
+    },
+  ],
   consumers: [{ queue: domesticAbuseQueue, handler: 'progress-domestic-abuse', batchSize: 5 }],
   schedules: [{ everyMinutes: 1, handler: 'sweep-outbox' }],
   sendsTo: [staffNotificationsQueue],

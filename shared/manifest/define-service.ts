@@ -57,6 +57,14 @@ export interface ScheduleSpec {
   readonly handler: string;
 }
 
+/** A staff area a service offers on the staff home page; shown to those its GET route's policy admits. */
+export interface StaffLink {
+  readonly text: string;
+  /** A GET route of this service (without path parameters). */
+  readonly path: string;
+  readonly description: string;
+}
+
 export interface ServiceManifest {
   readonly name: string;
   readonly tables: Readonly<Record<string, TableSpec>>;
@@ -70,6 +78,7 @@ export interface ServiceManifest {
   readonly sendsTo: readonly string[];
   /** Tables of the platform (audit, sessions, idempotency) this service's functions use. */
   readonly usesPlatform: readonly PlatformTable[];
+  readonly staffLinks: readonly StaffLink[];
 }
 
 export type PlatformTable = 'audit' | 'sessions' | 'idempotency';
@@ -78,7 +87,15 @@ type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
 export type ServiceDefinition = Optional<
   ServiceManifest,
-  'tables' | 'queues' | 'buckets' | 'routes' | 'consumers' | 'schedules' | 'sendsTo' | 'usesPlatform'
+  | 'tables'
+  | 'queues'
+  | 'buckets'
+  | 'routes'
+  | 'consumers'
+  | 'schedules'
+  | 'sendsTo'
+  | 'usesPlatform'
+  | 'staffLinks'
 >;
 
 export const defineService = (definition: ServiceDefinition): ServiceManifest => ({
@@ -90,5 +107,6 @@ export const defineService = (definition: ServiceDefinition): ServiceManifest =>
   schedules: [],
   sendsTo: [],
   usesPlatform: ['audit', 'idempotency', 'sessions'],
+  staffLinks: [],
   ...definition,
 });
