@@ -4,6 +4,7 @@ import {
   CreateQueueCommand,
   DeleteMessageCommand,
   GetQueueAttributesCommand,
+  type Message,
   ReceiveMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
@@ -81,17 +82,21 @@ export const deliverOnce = async (
   return { event, response };
 };
 
-/** Receives everything on a queue without handling it (to look at a dead-letter queue). */
+/** Receives everything on a queue without handling it (to look at a dead-letter queue), batch after batch. */
 export const drain = async (sqs: SQSClient, queueUrl: string) => {
-  const received = await sqs.send(
-    new ReceiveMessageCommand({
-      QueueUrl: queueUrl,
-      MaxNumberOfMessages: 10,
-      WaitTimeSeconds: 1,
-      MessageSystemAttributeNames: ['All'],
-    }),
-  );
-  return received.Messages ?? [];
+  const all: Message[] = [];
+  for (;;) {
+    const received = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 1,
+        MessageSystemAttributeNames: ['All'],
+      }),
+    );
+    if (!received.Messages?.length) return all;
+    all.push(...received.Messages);
+  }
 };
 
 /** The emulator names queues on a host of its own; the same path on the configured endpoint reaches them. */
