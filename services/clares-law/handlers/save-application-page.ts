@@ -1,0 +1,74 @@
+import { londonDateOf } from '../../../shared/calendar/index.ts';
+import { notFound, pageHandler, redirect } from '../../../shared/http/index.ts';
+import { newJourneyId } from '../adapters/journey-store.ts';
+import { journeyStore } from '../composition-root.ts';
+import { InvalidInputError } from '../domain/errors.ts';
+import type { RawFields } from '../domain/form-reader.ts';
+import {
+  checkAnswersPageId,
+  emergencyPage,
+  firstIncompletePageId,
+  mergePageAnswers,
+  nextPageId,
+  pageById,
+  readPage,
+} from '../domain/journey.ts';
+import { valuesForView } from '../web/form-view.ts';
+import {
+  applyPath,
+  forgetJourneyCookie,
+  journeyCookie,
+  loadJourney,
+  questionView,
+  restart,
+} from '../web/journey-web.ts';
+
+/**
+ * Saves one page. The emergency answer is never stored: "yes" goes to the stop page (forgetting any
+ * answers already given), "no" starts the journey. Other pages are read on their own and saved only when
+ * they read cleanly; what was typed is shown again with GOV.UK messages otherwise.
+ */
+export const handler = pageHandler({
+  policy: 'public',
+  handle: async (request) => {
+    const pageId = request.params.page ?? '';
+    const posted: RawFields = request.form ?? {};
+    const today = londonDateOf(request.now);
+    const journey = await loadJourney(request);
+
+    if (pageId === emergencyPage.id) {
+      try {
+        readPage(emergencyPage, posted, today);
+      } catch (error) {
+        if (error instanceof InvalidInputError) return questionView(emergencyPage, {}, posted, error.issues);
+        throw error;
+      }
+      if (posted.inDanger === 'yes') {
+        if (journey) await journeyStore().forget(journey.id);
+        return redirect('/clares-law/in-danger', { cookies: [forgetJourneyCookie()] });
+      }
+      if (journey && !journey.state.submittedReference)
+        return redirect(applyPath(nextPageId(emergencyPage.id, {})));
+      const id = newJourneyId();
+      await journeyStore().save(id, { answers: {}, reachedCheckAnswers: false }, request.now);
+      return redirect(applyPath(nextPageId(emergencyPage.id, {})), { cookies: [journeyCookie(id)] });
+    }
+
+    const page = pageById(pageId);
+    if (!page) return notFound();
+    if (!journey || journey.state.submittedReference) return restart();
+    const answers = mergePageAnswers(journey.state.answers, page, posted);
+    try {
+      readPage(page, answers, today);
+    } catch (error) {
+      if (error instanceof InvalidInputError)
+        return questionView(page, journey.state.answers, answers, error.issues);
+      throw error;
+    }
+    const reachedCheckAnswers = journey.state.reachedCheckAnswers;
+    await journeyStore().save(journey.id, { ...journey.state, answers: valuesForView(answers) }, request.now);
+    const incomplete = firstIncompletePageId(answers, today);
+    const next = reachedCheckAnswers ? (incomplete ?? checkAnswersPageId) : nextPageId(page.id, answers);
+    return redirect(applyPath(next));
+  },
+});
