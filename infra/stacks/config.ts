@@ -1,5 +1,6 @@
 import type { App } from 'aws-cdk-lib';
 import { z } from 'zod';
+import { rulesPackIds } from '../../services/dvpn/domain/rules-packs.ts';
 
 /**
  * What differs between deployments, read once from CDK context (`-c env=prod`, or cdk.json). Everything
@@ -23,6 +24,8 @@ const AppContext = z.object({
   forceName: z.string().min(1).default('Northshire Police'),
   /** Requests per IP per 5 minutes before WAF blocks; police stations put many staff behind one address. */
   wafRateLimit: z.coerce.number().int().min(100).default(2000),
+  /** The notice rules the dvpn service drafts under: `dvpn` (CSA 2010) or `dapn` (the DAA 2021 pilot). */
+  dvpnRulesPack: z.enum(rulesPackIds).default('dvpn'),
 });
 
 export interface AppConfig {
@@ -34,6 +37,7 @@ export interface AppConfig {
   readonly customDomain: { readonly domainName: string; readonly certificateArn: string } | undefined;
   readonly wafRateLimit: number;
   readonly forceName: string;
+  readonly dvpnRulesPack: (typeof rulesPackIds)[number];
 }
 
 /** The context is wrong; names the key so `cdk synth` fails saying what to fix. */
@@ -70,5 +74,6 @@ export const readAppConfig = (app: App): AppConfig => {
         : undefined,
     wafRateLimit: context.wafRateLimit,
     forceName: context.forceName,
+    dvpnRulesPack: context.dvpnRulesPack,
   };
 };

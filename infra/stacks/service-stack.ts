@@ -8,6 +8,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { rulesPackVariable } from '../../services/dvpn/config.ts';
 import type { PlatformTable, ServiceManifest } from '../../shared/manifest/define-service.ts';
 import { pascal } from '../constructs/naming.ts';
 import { type Invocation, ServiceFunction, type TableAccess } from '../constructs/service-function.ts';
@@ -97,6 +98,7 @@ export class ServiceStack extends NestedStack {
       });
       this.bindServiceResources(fn, shared);
       if (manifest.name === documentSigning.service) this.bindDocumentSigning(fn, shared);
+      if (manifest.name === 'dvpn') fn.addEnvironment(rulesPackVariable, shared.config.dvpnRulesPack);
       functions.set(plan.handler, fn);
     }
     this.functions = functions;

@@ -2,7 +2,7 @@ import type { AuditLog } from '../../shared/audit/audit-log.ts';
 import { recordAccess } from '../../shared/audit/audit-log.ts';
 import type { Principal } from '../../shared/auth/principal.ts';
 import type { HolidaySource } from '../../shared/calendar/index.ts';
-import type { DocumentReply } from '../../shared/contracts/documents.ts';
+import type { DocumentReply, DocumentType } from '../../shared/contracts/documents.ts';
 import type { ConsiderationKey } from './domain/considerations.ts';
 import { CaseNotFoundError, ConcurrentChangeError, DvpnError } from './domain/errors.ts';
 import {
@@ -276,6 +276,9 @@ const systemAudit = (
 
 const attempts = 5;
 
+/** The notice templates, one per pack; every other document this service asks for is a court pack. */
+const noticeDocumentTypes: readonly string[] = ['dvpn-notice', 'dapn-notice'] satisfies DocumentType[];
+
 /** Retries a system change that lost a race with a member of staff: it re-reads and decides again. */
 const withRetry = async (work: () => Promise<void>): Promise<void> => {
   for (let attempt = 1; ; attempt++) {
@@ -300,7 +303,7 @@ export const attachDocument = (
   withRetry(async () => {
     const current = await dependencies.repository.get(reply.data.caseId);
     if (!current) return;
-    const isNotice = reply.data.documentType === 'dvpn-notice';
+    const isNotice = noticeDocumentTypes.includes(reply.data.documentType);
     let change: Change | null;
     if (reply.type === 'document-ready') {
       const answer = {

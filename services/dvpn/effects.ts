@@ -8,7 +8,13 @@ import {
 } from '../../shared/contracts/staff-notification.ts';
 import { createMessage } from '../../shared/messaging/publish.ts';
 import { documentRepliesQueue } from './config.ts';
-import { applicationPackDocument, caseReference, noticeDocument } from './domain/documents.ts';
+import {
+  type ApplicationPackRequest,
+  applicationPackDocument,
+  caseReference,
+  type NoticeRequest,
+  noticeDocument,
+} from './domain/documents.ts';
 import type { Change, DvpnCase, DvpnEvent, WarningThreshold } from './domain/model.ts';
 import type { OutgoingMessage } from './domain/ports.ts';
 import { applicationPackFailed, noticeFailed, packOf } from './domain/workflow.ts';
@@ -62,6 +68,27 @@ const notification = (
   ),
 });
 
+/** A request to the documents service for the template of the case's pack; answered on our reply queue. */
+const documentRequest = (
+  dvpnCase: DvpnCase,
+  requestId: string,
+  document: NoticeRequest | ApplicationPackRequest,
+  context: EffectContext,
+): OutgoingMessage => ({
+  queue: documentRequestsQueue,
+  message: createMessage(
+    DocumentRequested,
+    {
+      requestId,
+      requestingService: 'dvpn',
+      caseId: dvpnCase.id,
+      replyTo: documentRepliesQueue,
+      ...document,
+    },
+    { correlationId: context.correlationId, now: context.now, id: requestId },
+  ),
+});
+
 /**
  * The messages one change causes: alerts to staff (never a name, only the case reference) and requests to
  * the documents service. Built before the write so they go into the outbox in the same transaction.
@@ -104,45 +131,15 @@ export const messagesFor = (
       case 'notice-requested': {
         const plan = noticeDocument(dvpnCase);
         if (plan.kind === 'unsupported') return [];
-        return [
-          {
-            queue: documentRequestsQueue,
-            message: createMessage(
-              DocumentRequested,
-              {
-                requestId: event.requestId,
-                requestingService: 'dvpn',
-                caseId: dvpnCase.id,
-                replyTo: documentRepliesQueue,
-                documentType: 'dvpn-notice',
-                templateData: plan.templateData,
-              },
-              { correlationId: context.correlationId, now: context.now, id: event.requestId },
-            ),
-          },
-        ];
+        const { kind: _kind, ...document } = plan;
+        return [documentRequest(dvpnCase, event.requestId, document, context)];
       }
       case 'application-prepared':
       case 'application-pack-requested': {
         const plan = applicationPackDocument(dvpnCase);
         if (plan.kind === 'unsupported') return [];
-        return [
-          {
-            queue: documentRequestsQueue,
-            message: createMessage(
-              DocumentRequested,
-              {
-                requestId: event.requestId,
-                requestingService: 'dvpn',
-                caseId: dvpnCase.id,
-                replyTo: documentRepliesQueue,
-                documentType: 'dvpo-application-pack',
-                templateData: plan.templateData,
-              },
-              { correlationId: context.correlationId, now: context.now, id: event.requestId },
-            ),
-          },
-        ];
+        const { kind: _kind, ...document } = plan;
+        return [documentRequest(dvpnCase, event.requestId, document, context)];
       }
       case 'notice-issued':
         return [
@@ -189,7 +186,7 @@ export const messagesFor = (
 };
 
 /**
- * Where a document cannot be asked for (no template for the pack, or data the template refuses), the
+ * Where a document cannot be asked for (data the template refuses), the
  * change records that at once, so the case shows "notice pending" with the reason and a retry, rather
  * than waiting for an answer that will never come.
  */

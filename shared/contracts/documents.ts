@@ -13,6 +13,8 @@ export const documentTypes = [
   'clares-law-disclosure-record',
   'dvpo-application-pack',
   'restricted-case-access-report',
+  'dapn-notice',
+  'dapo-application-pack',
 ] as const;
 export const DocumentType = z.enum(documentTypes);
 export type DocumentType = z.infer<typeof DocumentType>;
@@ -46,6 +48,28 @@ const superintendentOrAbove = Rank.extract([
   'chief-constable',
 ]);
 
+/** DAA 2021 s.22(1), (8): a DAPN is given by a "senior police officer", a constable of inspector or above. */
+const inspectorOrAbove = Rank.extract([
+  'inspector',
+  'chief-inspector',
+  'superintendent',
+  'chief-superintendent',
+  'assistant-chief-constable',
+  'deputy-chief-constable',
+  'chief-constable',
+]);
+
+const Metres = z.number().int().min(1).max(10_000);
+
+/** Completed once served; left as a form to complete by hand when the notice is printed before service. */
+const NoticeService = z.object({
+  servedAt: Instant,
+  servedBy: Officer,
+  place: Line(300),
+  addressForHearingNotice: Line(300).optional(),
+  hearingLatestBy: Instant,
+});
+
 // ----- DVPN notice (Crime and Security Act 2010 ss.24-25) -----
 
 export const DvpnNoticeInput = z
@@ -71,15 +95,7 @@ export const DvpnNoticeInput = z
     authorisedAt: Instant,
     court: Line(200),
     /** Completed once served; left as a form to complete by hand when the notice is printed before service. */
-    service: z
-      .object({
-        servedAt: Instant,
-        servedBy: Officer,
-        place: Line(300),
-        addressForHearingNotice: Line(300).optional(),
-        hearingLatestBy: Instant,
-      })
-      .optional(),
+    service: NoticeService.optional(),
   })
   .refine(
     (input) =>
@@ -91,6 +107,58 @@ export const DvpnNoticeInput = z
     { path: ['premises'], message: 'Name at least one provision about the premises, or leave premises out.' },
   );
 export type DvpnNoticeInput = z.infer<typeof DvpnNoticeInput>;
+
+// ----- DAPN notice (Domestic Abuse Act 2021 ss.22-26) -----
+
+export const DapnNoticeInput = z
+  .object({
+    caseReference: Line(40),
+    recipient: z.object({ fullName: Name, dateOfBirth: CalendarDate, address: Line(300) }),
+    protectedPerson: z.object({ fullName: Name }),
+    /** The authorising officer's grounds: the abusive behaviour, and why the notice is necessary (s.22(3)-(4)). */
+    grounds: Line(6000),
+    /** Particular behaviour the prohibition on being abusive names, if any: general otherwise (s.22(2)). */
+    abuseDetail: Line(1000).optional(),
+    /** s.23(1)(a): not to contact the person protected. */
+    noContact: z.boolean(),
+    /** s.23(1)(b): not to come within a distance of any premises in England or Wales where the person lives. */
+    keepAway: z
+      .object({
+        metres: Metres,
+        /**
+         * The premises named on the notice, if any. Left out unless the recipient already knows it (they live
+         * there too): the notice is handed to the recipient, and naming where the person protected lives
+         * could tell the recipient where to find them.
+         */
+        address: Line(300).optional(),
+      })
+      .optional(),
+    /** s.23(2): only where the recipient lives in premises the person protected also lives in. */
+    sharedPremises: z
+      .object({
+        address: Line(300),
+        noEvictionOrExclusion: z.boolean(),
+        noEntry: z.boolean(),
+        mustLeave: z.boolean(),
+      })
+      .optional(),
+    authorisedBy: Officer.extend({ rank: inspectorOrAbove }),
+    authorisedAt: Instant,
+    court: Line(200),
+    service: NoticeService.optional(),
+  })
+  .refine(
+    (input) =>
+      !input.sharedPremises ||
+      input.sharedPremises.noEvictionOrExclusion ||
+      input.sharedPremises.noEntry ||
+      input.sharedPremises.mustLeave,
+    {
+      path: ['sharedPremises'],
+      message: 'Name at least one provision about the shared premises, or leave shared premises out.',
+    },
+  );
+export type DapnNoticeInput = z.infer<typeof DapnNoticeInput>;
 
 // ----- Clare's Law disclosure record (DVDS guidance; DOMAIN.md §2) -----
 
@@ -162,6 +230,36 @@ export const DvpoApplicationPackInput = z.object({
 });
 export type DvpoApplicationPackInput = z.infer<typeof DvpoApplicationPackInput>;
 
+// ----- DAPO application pack (Domestic Abuse Act 2021 ss.28-29, 32-38) -----
+
+export const DapoApplicationPackInput = z.object({
+  caseReference: Line(40),
+  court: Line(200),
+  /** The constable presenting the application the chief officer of police must make (s.28(3)). */
+  applicant: Officer,
+  respondent: z.object({ fullName: Name, dateOfBirth: CalendarDate, address: Line(300) }),
+  protectedPerson: z.object({ fullName: Name }),
+  dapn: z.object({
+    documentReference: DocumentId.optional(),
+    authorisedBy: Officer,
+    authorisedAt: Instant,
+    servedAt: Instant,
+    servedBy: Officer,
+  }),
+  hearingLatestBy: Instant,
+  grounds: Line(8000),
+  requirementsSought: z.array(Line(1000)).min(1).max(20),
+  /** s.38(3): a number of days, or null for an order until further order; the Act sets no maximum. */
+  durationDays: z.number().int().min(1).max(36_500).nullable(),
+  considerations: z.object({
+    childWelfare: Line(3000),
+    protectedPersonOpinion: Line(3000),
+    respondentRepresentations: Line(3000),
+  }),
+  evidence: z.array(z.object({ exhibit: Line(40), description: Line(500) })).max(60),
+});
+export type DapoApplicationPackInput = z.infer<typeof DapoApplicationPackInput>;
+
 // ----- Restricted-case access report (DOMAIN.md §4; DPA 2018 s.62) -----
 
 export const RestrictedCaseAccessReportInput = z.object({
@@ -192,6 +290,8 @@ export const templateInputs = {
   'clares-law-disclosure-record': ClaresLawDisclosureRecordInput,
   'dvpo-application-pack': DvpoApplicationPackInput,
   'restricted-case-access-report': RestrictedCaseAccessReportInput,
+  'dapn-notice': DapnNoticeInput,
+  'dapo-application-pack': DapoApplicationPackInput,
 } as const satisfies Record<DocumentType, z.ZodType>;
 
 export type TemplateInput<Type extends DocumentType> = z.infer<(typeof templateInputs)[Type]>;
@@ -225,6 +325,12 @@ export const DocumentRequestData = z.discriminatedUnion('documentType', [
     ...requestCommon,
     documentType: z.literal('restricted-case-access-report'),
     templateData: RestrictedCaseAccessReportInput,
+  }),
+  z.object({ ...requestCommon, documentType: z.literal('dapn-notice'), templateData: DapnNoticeInput }),
+  z.object({
+    ...requestCommon,
+    documentType: z.literal('dapo-application-pack'),
+    templateData: DapoApplicationPackInput,
   }),
 ]);
 export type DocumentRequestData = z.infer<typeof DocumentRequestData>;

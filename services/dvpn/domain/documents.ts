@@ -1,10 +1,12 @@
 import {
+  DapnNoticeInput,
+  DapoApplicationPackInput,
   type Officer as DocumentOfficer,
   DvpnNoticeInput,
   DvpoApplicationPackInput,
 } from '../../../shared/contracts/documents.ts';
 import { conditionLabels, premisesConditions } from './draft-rules.ts';
-import type { DvpnCase, Officer } from './model.ts';
+import type { Decision, DvpnCase, Officer } from './model.ts';
 import { groundLabels, type OptionalCondition } from './rules-packs.ts';
 import { packOf } from './workflow.ts';
 
@@ -18,32 +20,38 @@ const documentOfficer = (officer: Officer): DocumentOfficer => ({
   collarNumber: officer.collarNumber,
 });
 
-export type DocumentPlan<Input> =
-  | { readonly kind: 'request'; readonly templateData: Input }
+/** The notice each pack's case asks for: the documents service holds one template per Act. */
+export type NoticeRequest =
+  | { readonly documentType: 'dvpn-notice'; readonly templateData: DvpnNoticeInput }
+  | { readonly documentType: 'dapn-notice'; readonly templateData: DapnNoticeInput };
+
+/** The court pack each pack's case asks for. */
+export type ApplicationPackRequest =
+  | { readonly documentType: 'dvpo-application-pack'; readonly templateData: DvpoApplicationPackInput }
+  | { readonly documentType: 'dapo-application-pack'; readonly templateData: DapoApplicationPackInput };
+
+export type DocumentPlan<Request> =
+  | ({ readonly kind: 'request' } & Request)
   /**
-   * The document cannot be asked for (no template for this pack, or the case's data breaks the template's
-   * contract): the case records why, and waits for a retry.
+   * The document cannot be asked for (the case's data breaks the template's contract): the case records
+   * why, and waits for a retry.
    */
   | { readonly kind: 'unsupported'; readonly reason: string };
 
-const planFrom = <Input>(
+const planFrom = <Type extends string, Input>(
+  documentType: Type,
   result:
     | { success: true; data: Input }
     | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } },
-): DocumentPlan<Input> =>
+): DocumentPlan<{ readonly documentType: Type; readonly templateData: Input }> =>
   result.success
-    ? { kind: 'request', templateData: result.data }
+    ? { kind: 'request', documentType, templateData: result.data }
     : {
         kind: 'unsupported',
         reason: `The document could not be prepared: check ${[
           ...new Set(result.error.issues.map((issue) => issue.path.map(String).join('.'))),
         ].join(', ')}.`,
       };
-
-const unsupported = (dvpnCase: DvpnCase, what: string) => ({
-  kind: 'unsupported' as const,
-  reason: `The documents service has no ${packOf(dvpnCase).noticeAbbreviation} ${what} template; the notice cannot be produced yet.`,
-});
 
 const provisionText = (
   condition: OptionalCondition,
@@ -53,6 +61,12 @@ const provisionText = (
   const premises = dvpnCase.details.premisesAddress ?? 'the premises';
   switch (condition) {
     case 'stay-away':
+      if (dvpnCase.pack.id === 'dapn') {
+        // DAA 2021 s.35(4)(b): wherever the person lives. The address is named only where the two share it,
+        // since the respondent sees the application.
+        const shared = dvpnCase.details.sharesPremises ? ` (${premises})` : '';
+        return `Not to come within ${distance ?? '(distance not stated)'} metres of any premises in England or Wales in which the person protected lives${shared}`;
+      }
       return `Not to come within ${distance ?? '(distance not stated)'} metres of ${premises}`;
     case 'no-contact':
       return conditionLabels[condition];
@@ -61,18 +75,74 @@ const provisionText = (
   }
 };
 
+type Authorised = Extract<Decision, { outcome: 'authorised' }>;
+
+const noticeGrounds = (dvpnCase: DvpnCase, decision: Authorised): string =>
+  [
+    `${groundLabels[dvpnCase.details.grounds.kind]}.`,
+    dvpnCase.details.grounds.detail,
+    `The authorising officer's reasonable grounds: ${decision.reasonableGrounds}`,
+  ].join('\n\n');
+
+const sharedPremisesConditions: readonly OptionalCondition[] = ['not-evict-or-exclude', 'not-enter', 'leave'];
+
 /**
- * The notice as the documents service renders it (CSA 2010 s.25: the grounds, the prohibitions, the power
- * of arrest, the hearing within 48 hours, the notice lasting until the application is decided, what an
- * order may contain; the authoriser and the time). Only CSA 2010 notices have a template.
+ * DAA 2021 ss.22-23: the prohibition on being abusive, and the conditions chosen. A condition the case
+ * chose is always passed on, so that data the contract refuses fails loudly rather than dropping it.
  */
-export const noticeDocument = (dvpnCase: DvpnCase): DocumentPlan<DvpnNoticeInput> => {
-  if (dvpnCase.pack.id !== 'dvpn') return unsupported(dvpnCase, 'notice');
+const dapnNotice = (dvpnCase: DvpnCase, decision: Authorised): DocumentPlan<NoticeRequest> => {
+  const { details } = dvpnCase;
+  const sharedChosen = details.conditions.filter((condition) => sharedPremisesConditions.includes(condition));
+  return planFrom(
+    'dapn-notice',
+    DapnNoticeInput.safeParse({
+      caseReference: caseReference(dvpnCase),
+      recipient: {
+        fullName: details.recipient.name,
+        dateOfBirth: details.recipient.dateOfBirth,
+        address: details.recipient.address,
+      },
+      protectedPerson: { fullName: details.protectedPerson.name },
+      grounds: noticeGrounds(dvpnCase, decision),
+      abuseDetail: details.molestationDetail || undefined,
+      noContact: details.conditions.includes('no-contact'),
+      keepAway: details.conditions.includes('stay-away')
+        ? {
+            metres: details.stayAwayDistanceMetres,
+            // Naming where the person protected lives tells the recipient where to find them, unless they
+            // live there too and know it already.
+            address: details.sharesPremises ? details.premisesAddress : undefined,
+          }
+        : undefined,
+      sharedPremises:
+        sharedChosen.length > 0
+          ? {
+              address: details.sharesPremises ? details.premisesAddress : undefined,
+              noEvictionOrExclusion: sharedChosen.includes('not-evict-or-exclude'),
+              noEntry: sharedChosen.includes('not-enter'),
+              mustLeave: sharedChosen.includes('leave'),
+            }
+          : undefined,
+      authorisedBy: documentOfficer(decision.by),
+      authorisedAt: decision.at,
+      court: details.court,
+    }),
+  );
+};
+
+/**
+ * The notice as the documents service renders it (CSA 2010 s.25; DAA 2021 s.25: the grounds, the
+ * prohibitions, the power of arrest, the hearing within 48 hours, the notice lasting until the application
+ * is decided, what an order may contain; the authoriser and the time), in the template of the case's pack.
+ */
+export const noticeDocument = (dvpnCase: DvpnCase): DocumentPlan<NoticeRequest> => {
   const decision = dvpnCase.decision;
   if (decision?.outcome !== 'authorised') throw new TypeError('A notice is only produced once authorised');
+  if (dvpnCase.pack.id === 'dapn') return dapnNotice(dvpnCase, decision);
   const { details } = dvpnCase;
   const premisesChosen = details.conditions.filter((condition) => premisesConditions.includes(condition));
   return planFrom(
+    'dvpn-notice',
     DvpnNoticeInput.safeParse({
       caseReference: caseReference(dvpnCase),
       recipient: {
@@ -81,11 +151,7 @@ export const noticeDocument = (dvpnCase: DvpnCase): DocumentPlan<DvpnNoticeInput
         address: details.recipient.address,
       },
       protectedPerson: { fullName: details.protectedPerson.name },
-      grounds: [
-        `${groundLabels[details.grounds.kind]}.`,
-        details.grounds.detail,
-        `The authorising officer's reasonable grounds: ${decision.reasonableGrounds}`,
-      ].join('\n\n'),
+      grounds: noticeGrounds(dvpnCase, decision),
       molestationDetail: details.molestationDetail || undefined,
       premises:
         details.sharesPremises && premisesChosen.length > 0 && details.premisesAddress
@@ -107,58 +173,72 @@ export const noticeDocument = (dvpnCase: DvpnCase): DocumentPlan<DvpnNoticeInput
 };
 
 /** The signed pack for the magistrates' court: the notice, the grounds, the service record, the conditions sought. */
-export const applicationPackDocument = (dvpnCase: DvpnCase): DocumentPlan<DvpoApplicationPackInput> => {
-  if (dvpnCase.pack.id !== 'dvpn') return unsupported(dvpnCase, 'order application');
+export const applicationPackDocument = (dvpnCase: DvpnCase): DocumentPlan<ApplicationPackRequest> => {
   const { details, decision, service, application, notice } = dvpnCase;
-  if (
-    decision?.outcome !== 'authorised' ||
-    !service ||
-    !application ||
-    application.durationSoughtDays === null
-  ) {
+  if (decision?.outcome !== 'authorised' || !service || !application) {
     throw new TypeError('An application pack needs an authorised, served notice and an application');
   }
   const pack = packOf(dvpnCase);
+  const common = {
+    caseReference: caseReference(dvpnCase),
+    court: application.court,
+    applicant: documentOfficer(application.preparedBy),
+    respondent: {
+      fullName: details.recipient.name,
+      dateOfBirth: details.recipient.dateOfBirth,
+      address: service.addressForHearingNotice ?? details.recipient.address,
+    },
+    protectedPerson: { fullName: details.protectedPerson.name },
+    hearingLatestBy: service.hearingDueBy,
+    grounds: [
+      `Incident: ${details.incident.summary}`,
+      `${groundLabels[details.grounds.kind]}: ${details.grounds.detail}`,
+      `Authorising officer's reasonable grounds: ${decision.reasonableGrounds}`,
+      `Why an order is needed: ${application.summary}`,
+    ].join('\n\n'),
+    considerations: {
+      childWelfare: details.children.relevant
+        ? details.children.details
+        : 'No child whose welfare is relevant was identified.',
+      protectedPersonOpinion: `${details.protectedPersonOpinion.opinion} (sought: ${details.protectedPersonOpinion.howSought})`,
+      respondentRepresentations: `${details.recipientRepresentations.representations} (sought: ${details.recipientRepresentations.howSought})`,
+    },
+    evidence: [],
+  };
+  const noticeRecord = {
+    documentReference: notice?.documentId,
+    authorisedBy: documentOfficer(decision.by),
+    authorisedAt: decision.at,
+    servedAt: service.servedAt,
+    servedBy: documentOfficer(service.servedBy),
+  };
+  const sought = [
+    pack.mandatoryCondition.text.replace('this notice', 'the order'),
+    ...application.conditionsSought.map((condition) =>
+      provisionText(condition, dvpnCase, application.stayAwayDistanceMetres),
+    ),
+  ];
+  if (dvpnCase.pack.id === 'dapn') {
+    return planFrom(
+      'dapo-application-pack',
+      DapoApplicationPackInput.safeParse({
+        ...common,
+        dapn: noticeRecord,
+        requirementsSought: sought,
+        durationDays: application.durationSoughtDays,
+      }),
+    );
+  }
+  if (application.durationSoughtDays === null) {
+    throw new TypeError('A DVPO application states its duration');
+  }
   return planFrom(
+    'dvpo-application-pack',
     DvpoApplicationPackInput.safeParse({
-      caseReference: caseReference(dvpnCase),
-      court: application.court,
-      applicant: documentOfficer(application.preparedBy),
-      respondent: {
-        fullName: details.recipient.name,
-        dateOfBirth: details.recipient.dateOfBirth,
-        address: service.addressForHearingNotice ?? details.recipient.address,
-      },
-      protectedPerson: { fullName: details.protectedPerson.name },
-      dvpn: {
-        documentReference: notice?.documentId,
-        authorisedBy: documentOfficer(decision.by),
-        authorisedAt: decision.at,
-        servedAt: service.servedAt,
-        servedBy: documentOfficer(service.servedBy),
-      },
-      hearingLatestBy: service.hearingDueBy,
-      grounds: [
-        `Incident: ${details.incident.summary}`,
-        `${groundLabels[details.grounds.kind]}: ${details.grounds.detail}`,
-        `Authorising officer's reasonable grounds: ${decision.reasonableGrounds}`,
-        `Why an order is needed: ${application.summary}`,
-      ].join('\n\n'),
-      provisionsSought: [
-        pack.mandatoryCondition.text.replace('this notice', 'the order'),
-        ...application.conditionsSought.map((condition) =>
-          provisionText(condition, dvpnCase, application.stayAwayDistanceMetres),
-        ),
-      ],
+      ...common,
+      dvpn: noticeRecord,
+      provisionsSought: sought,
       durationDays: application.durationSoughtDays,
-      considerations: {
-        childWelfare: details.children.relevant
-          ? details.children.details
-          : 'No child whose welfare is relevant was identified.',
-        protectedPersonOpinion: `${details.protectedPersonOpinion.opinion} (sought: ${details.protectedPersonOpinion.howSought})`,
-        respondentRepresentations: `${details.recipientRepresentations.representations} (sought: ${details.recipientRepresentations.howSought})`,
-      },
-      evidence: [],
     }),
   );
 };

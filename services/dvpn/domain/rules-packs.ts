@@ -195,7 +195,7 @@ export const dapnPack: RulesPack = {
   // s.29(3) disregards the same days as CSA 2010 s.27(4), counted from the giving (service) of the notice.
   hearingDeadline: (servedAt, holidays) => csa2010HearingDeadline(servedAt, holidays),
   orderDuration: { minimumDays: 1, maximumDays: null },
-  orderDurationSource: 'Domestic Abuse Act 2021 s.37',
+  orderDurationSource: 'Domestic Abuse Act 2021 s.38(3)',
   orderMayContain:
     'A Domestic Abuse Protection Order may impose any requirement the court considers necessary to protect ' +
     'the person from domestic abuse, including prohibitions on contact and on entering or coming near ' +

@@ -274,7 +274,7 @@ describe('The order application and hearing (CSA 2010 ss.27-28)', () => {
     expect(orderExpiry(at('2026-06-03T23:30:00Z'), 14).toISOString()).toBe('2026-06-17T22:59:59.999Z');
   });
 
-  it('DAPN pilot: a DAPO may be made until further order (DAA 2021 s.37)', () => {
+  it('DAPN pilot: a DAPO may be made until further order (DAA 2021 s.38(3))', () => {
     const applied = appliedCase(servedCase(dapnPack));
 
     const { next } = recordHearing(applied, granted(null), context(constable, '2026-06-03T12:00:00Z'));

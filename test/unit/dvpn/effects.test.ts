@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dapnPack } from '../../../services/dvpn/domain/rules-packs.ts';
 import { messagesFor } from '../../../services/dvpn/effects.ts';
+import { DocumentRequested } from '../../../shared/contracts/documents.ts';
 import { StaffNotificationRequested } from '../../../shared/contracts/staff-notification.ts';
-import { at, servedCase, submittedCase } from './fixtures.ts';
+import { at, authorisedCase, servedCase, submittedCase } from './fixtures.ts';
 
 let ids = 0;
 const effectContext = {
@@ -10,6 +11,8 @@ const effectContext = {
   correlationId: 'corr',
   newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
 };
+
+const noticeRequestId = '0b7f3c1e-5d2a-4c8e-9f10-3a4b5c6d7e8f';
 
 describe('Messages a change causes', () => {
   it('a submission alerts the duty superintendents, with no name in it', () => {
@@ -58,4 +61,25 @@ describe('Messages a change causes', () => {
       { kind: 'group', minimumRank: 'inspector', label: 'Duty inspectors' },
     ]);
   });
+
+  it.each([
+    ['DVPN', undefined, 'dvpn-notice'],
+    ['DAPN', dapnPack, 'dapn-notice'],
+  ] as const)(
+    'an authorised %s asks the documents service for its own Act’s notice template',
+    (_name, pack, type) => {
+      const messages = messagesFor(
+        authorisedCase(pack),
+        [{ kind: 'notice-requested', at: '2026-06-02T09:00:00.000Z', requestId: noticeRequestId }],
+        effectContext,
+      );
+
+      expect(messages.map((message) => message.queue)).toEqual(['document-requests']);
+      expect(DocumentRequested.parse(messages[0]?.message).data).toMatchObject({
+        documentType: type,
+        requestId: noticeRequestId,
+        replyTo: 'dvpn-document-replies',
+      });
+    },
+  );
 });

@@ -337,9 +337,17 @@ interface PlacedRow {
 const paginate = (rows: readonly Row[]): PlacedRow[][] => {
   const pages: PlacedRow[][] = [[]];
   let y = bodyTop;
-  const heightOfRun = (from: number, count: number): number => {
+  // A row kept with the next must also keep what that one is kept with: a heading held to a paragraph's
+  // first two lines would otherwise leave its first line alone when the third line is held to the second.
+  const runEnd: number[] = [];
+  for (let index = rows.length - 1; index >= 0; index--) {
+    let end = Math.min(rows.length - 1, index + (rows[index]?.keepWithNext ?? 0));
+    for (let next = index + 1; next <= end; next++) end = Math.max(end, runEnd[next] ?? next);
+    runEnd[index] = end;
+  }
+  const heightOfRun = (from: number): number => {
     let total = 0;
-    for (let index = from; index <= Math.min(rows.length - 1, from + count); index++) {
+    for (let index = from; index <= (runEnd[from] ?? from); index++) {
       const row = rows[index];
       if (!row) break;
       total += row.height + (index === from ? 0 : (row.spaceBefore ?? 0));
@@ -349,7 +357,7 @@ const paginate = (rows: readonly Row[]): PlacedRow[][] => {
   rows.forEach((row, index) => {
     let page = pages.at(-1) ?? [];
     const gap = page.length === 0 ? 0 : (row.spaceBefore ?? 0);
-    const needed = gap + heightOfRun(index, row.keepWithNext ?? 0);
+    const needed = gap + heightOfRun(index);
     if (page.length > 0 && y - needed < bodyBottom) {
       page = [];
       pages.push(page);

@@ -1,5 +1,7 @@
 import type { DocumentType } from '../../../../shared/contracts/documents.ts';
 import { claresLawDisclosureRecord } from './clares-law-disclosure-record.ts';
+import { dapnNotice } from './dapn-notice.ts';
+import { dapoApplicationPack } from './dapo-application-pack.ts';
 import { dvpnNotice } from './dvpn-notice.ts';
 import { dvpoApplicationPack } from './dvpo-application-pack.ts';
 import { restrictedCaseAccessReport } from './restricted-case-access-report.ts';
@@ -11,4 +13,6 @@ export const templates: { readonly [Type in DocumentType]: Template<Type> } = {
   'clares-law-disclosure-record': claresLawDisclosureRecord,
   'dvpo-application-pack': dvpoApplicationPack,
   'restricted-case-access-report': restrictedCaseAccessReport,
+  'dapn-notice': dapnNotice,
+  'dapo-application-pack': dapoApplicationPack,
 };
