@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../../infra/local/runtime.ts';
+import { startTestRuntime } from '../../support/runtime.ts';
+import { stillReproduces } from '../../support/security/known-findings.ts';
+import { captureLogs, type LogCapture } from '../../support/security/log-capture.ts';
+import { csrfPairFor, postForm, send, sessionCookies } from '../../support/security/site-client.ts';
+
+/** Signing out (ASVS 7.4.1, 7.4.4): what the browser is told, and what an old copy of the token can still do. */
+let runtime: LocalRuntime;
+let logs: LogCapture;
+
+beforeAll(async () => {
+  logs = captureLogs();
+  runtime = await startTestRuntime({ log: logs.runtimeLog });
+}, 120_000);
+
+afterAll(async () => {
+  await runtime?.stop();
+  logs?.restore();
+});
+
+describe('Signing out', () => {
+  it('clears the session cookie and sends the person to the front page (ASVS 7.4.1)', async () => {
+    const token = await runtime.identityProvider.mintToken('constable');
+
+    const signedOut = await postForm(runtime, '/sign-out', { session: token, csrf: csrfPairFor(runtime) });
+
+    const cleared = signedOut.setCookies.find((line) => line.startsWith('__Host-session='));
+    expect([
+      signedOut.status,
+      signedOut.headers.get('location'),
+      /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(cleared ?? ''),
+    ]).toEqual([303, '/', true]);
+  });
+
+  it('every staff page offers a way to sign out (ASVS 7.4.4)', async () => {
+    const page = await send(runtime, {
+      method: 'GET',
+      path: '/staff/notifications',
+      cookies: sessionCookies(await runtime.identityProvider.mintToken('sergeant')),
+    });
+
+    expect([page.status, /action="\/sign-out"/.test(page.body)]).toEqual([200, true]);
+  });
+
+  it('SR-7: a copy of the token taken before signing out still opens staff pages afterwards', async () => {
+    const token = await runtime.identityProvider.mintToken('constable');
+    await postForm(runtime, '/sign-out', { session: token, csrf: csrfPairFor(runtime) });
+
+    const replayed = await send(runtime, {
+      method: 'GET',
+      path: '/staff/notifications',
+      cookies: sessionCookies(token),
+    });
+
+    expect(replayed.status, stillReproduces('SR-7')).toBe(200);
+  });
+});
