@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Policy } from '../../shared/auth/policy.ts';
 import type { Principal } from '../../shared/auth/principal.ts';
+import { DomainError } from '../../shared/domain/errors.ts';
 import { auditDeniedAccess as sharedAuditDeniedAccess } from '../../shared/http/audit-denied-access.ts';
 import {
   type ApiResult,
@@ -20,7 +21,6 @@ import { caseServiceDependencies } from './composition-root.ts';
 import {
   CaseNotFoundError,
   ConcurrentChangeError,
-  DvpnError,
   InvalidInputError,
   NotPermittedError,
   RuleRefusedError,
@@ -60,7 +60,7 @@ export class RuleRefusalHttpError extends HttpError {
 
 /** The workflow's errors as the HTTP stack shows them; anything else stays an internal fault. */
 export const toHttpError = (error: unknown): unknown => {
-  if (!(error instanceof DvpnError)) return error;
+  if (!(error instanceof DomainError)) return error;
   if (error instanceof CaseNotFoundError) return new NotFoundError(error.message);
   if (error instanceof NotPermittedError) return new ForbiddenError(error.message);
   if (error instanceof WrongStageError || error instanceof ConcurrentChangeError)

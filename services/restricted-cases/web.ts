@@ -1,4 +1,5 @@
 import type { Principal } from '../../shared/auth/principal.ts';
+import { DomainError } from '../../shared/domain/errors.ts';
 import type { FormFields } from '../../shared/http/index.ts';
 import {
   ConflictError,
@@ -16,7 +17,6 @@ import {
   CaseNotFoundError,
   ConcurrentChangeError,
   NotPermittedError,
-  RestrictedCasesError,
   RuleRefusedError,
   WrongStageError,
 } from './domain/errors.ts';
@@ -45,7 +45,7 @@ export class RuleRefusalHttpError extends HttpError {
 export const caseNotFound = (): ViewResult => view('restricted-cases/not-found.njk', {}, { status: 404 });
 
 const toHttp = (error: unknown): unknown => {
-  if (!(error instanceof RestrictedCasesError)) return error;
+  if (!(error instanceof DomainError)) return error;
   if (error instanceof NotPermittedError) return new ForbiddenError(error.message);
   if (error instanceof WrongStageError || error instanceof ConcurrentChangeError)
     return new ConflictError(error.message);

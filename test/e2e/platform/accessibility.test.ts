@@ -1,41 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../../infra/local/runtime.ts';
-import {
-  clickAndWaitForNextPage,
-  closePage,
-  expectNoAxeViolations,
-  launchBrowser,
-  newPage,
-  signInAs,
-} from '../../support/browser.ts';
-import { type NotificationSender, notificationSender, ppuAudience, startPlatformRuntime } from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { clickAndWaitForNextPage, expectNoAxeViolations, signInAs } from '../../support/browser.ts';
+import { usePlatformBrowser } from './setup.ts';
+import { ppuAudience } from './support.ts';
 
-let runtime: LocalRuntime;
-let browser: Browser;
-let sender: NotificationSender;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  runtime = await startPlatformRuntime();
-  browser = await launchBrowser();
-  sender = notificationSender(runtime);
-});
-
-afterEach(async () => {
-  if (page) await closePage(page);
-  page = undefined;
-});
-
-afterAll(async () => {
-  sender?.close();
-  await browser?.close();
-  await runtime?.stop();
-});
+const platform = usePlatformBrowser();
 
 const open = async (path: string): Promise<Page> => {
-  page = await newPage(browser);
-  await page.goto(`${runtime.url}${path}`);
+  const page = await platform.newPage();
+  await page.goto(`${platform.url}${path}`);
   return page;
 };
 
@@ -45,9 +18,9 @@ describe('Accessibility: every platform page meets WCAG 2.2 AA by axe (PSBAR 201
     ['the local sign-in page', '/dev/sign-in', 200],
     ['the page-not-found page', '/no-such-page', 404],
   ])('%s has no violations', async (_name, path, status) => {
-    page = await newPage(browser);
+    const page = await platform.newPage();
 
-    const response = await page.goto(`${runtime.url}${path}`);
+    const response = await page.goto(`${platform.url}${path}`);
 
     expect(response?.status()).toBe(status);
     await expectNoAxeViolations(page);
@@ -64,16 +37,16 @@ describe('Accessibility: every platform page meets WCAG 2.2 AA by axe (PSBAR 201
   });
 
   it('an empty inbox has no violations', async () => {
-    page = await newPage(browser);
+    const page = await platform.newPage();
 
-    await signInAs(page, runtime.url, 'psd-investigator');
+    await signInAs(page, platform.url, 'psd-investigator');
 
     expect(await page.getByText('You have no notifications.').isVisible()).toBe(true);
     await expectNoAxeViolations(page);
   });
 
   it('an inbox with unread, urgent and read notifications has no violations', async () => {
-    const unread = await sender.send({
+    const unread = await platform.sender.send({
       audience: ppuAudience,
       title: 'Repeat incident OR-2026-0077 referred to the PPU',
       body: 'A third report in 28 days for the same address.',
@@ -82,15 +55,15 @@ describe('Accessibility: every platform page meets WCAG 2.2 AA by axe (PSBAR 201
       requiresAcknowledgement: true,
       source: { service: 'online-report', caseId: 'OR-2026-0077' },
     });
-    const toRead = await sender.send({
+    const toRead = await platform.sender.send({
       audience: ppuAudience,
       title: "Clare's Law request CL-2026-0150 awaits checks",
       source: { service: 'clares-law', caseId: 'CL-2026-0150' },
     });
-    await sender.waitUntilStored(unread);
-    await sender.waitUntilStored(toRead);
-    page = await newPage(browser);
-    await signInAs(page, runtime.url, 'ppu-sergeant');
+    await platform.sender.waitUntilStored(unread);
+    await platform.sender.waitUntilStored(toRead);
+    const page = await platform.newPage();
+    await signInAs(page, platform.url, 'ppu-sergeant');
 
     await clickAndWaitForNextPage(
       page,
@@ -103,8 +76,8 @@ describe('Accessibility: every platform page meets WCAG 2.2 AA by axe (PSBAR 201
   });
 
   it('the page for a form sent with a stale token has no violations', async () => {
-    page = await newPage(browser);
-    await signInAs(page, runtime.url, 'sergeant');
+    const page = await platform.newPage();
+    await signInAs(page, platform.url, 'sergeant');
 
     // A form whose token no longer matches the session, as after a long absence or a forged post.
     await page.locator('form[action="/sign-out"] input[name="_csrf"]').evaluate((input) => {

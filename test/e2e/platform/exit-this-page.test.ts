@@ -1,34 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../../infra/local/runtime.ts';
-import {
-  answerOffSiteRequestsLocally,
-  closePage,
-  launchBrowser,
-  newPage,
-  offSiteStandInTitle,
-  signInAs,
-} from '../../support/browser.ts';
-import { startPlatformRuntime } from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { answerOffSiteRequestsLocally, offSiteStandInTitle, signInAs } from '../../support/browser.ts';
+import { usePlatformBrowser } from './setup.ts';
 
-let runtime: LocalRuntime;
-let browser: Browser;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  runtime = await startPlatformRuntime();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  if (page) await closePage(page);
-  page = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-});
+const platform = usePlatformBrowser();
 
 const exitButton = (current: Page) => current.getByRole('button', { name: /Exit this page/ });
 
@@ -37,25 +12,25 @@ describe('"Exit this page" on public pages (GOV.UK Design System, Exit this page
     ['the home page', '/'],
     ['the page-not-found page', '/no-such-page'],
   ])('%s offers "Exit this page"', async (_name, path) => {
-    page = await newPage(browser);
+    const page = await platform.newPage();
 
-    await page.goto(`${runtime.url}${path}`);
+    await page.goto(`${platform.url}${path}`);
 
     expect(await exitButton(page).isVisible()).toBe(true);
   });
 
   it('pressing Shift three times leaves the site for the exit address', async () => {
-    page = await newPage(browser);
+    const page = await platform.newPage();
     const offSite = await answerOffSiteRequestsLocally(page);
-    await page.goto(`${runtime.url}/`);
+    await page.goto(`${platform.url}/`);
     const destination = await exitButton(page).getAttribute('href');
     // The component is ready once its script has drawn the three-light indicator.
     await page.locator('.govuk-exit-this-page__indicator').waitFor({ state: 'attached' });
 
     await Promise.all([
-      page.waitForURL((url) => url.origin !== runtime.url),
+      page.waitForURL((url) => url.origin !== platform.url),
       (async () => {
-        for (let press = 0; press < 3; press++) await page?.keyboard.press('Shift');
+        for (let press = 0; press < 3; press++) await page.keyboard.press('Shift');
       })(),
     ]);
 
@@ -65,9 +40,9 @@ describe('"Exit this page" on public pages (GOV.UK Design System, Exit this page
   });
 
   it('pressing Shift twice does not leave the site', async () => {
-    page = await newPage(browser);
+    const page = await platform.newPage();
     const offSite = await answerOffSiteRequestsLocally(page);
-    await page.goto(`${runtime.url}/`);
+    await page.goto(`${platform.url}/`);
     await page.locator('.govuk-exit-this-page__indicator').waitFor({ state: 'attached' });
 
     await page.keyboard.press('Shift');
@@ -75,13 +50,13 @@ describe('"Exit this page" on public pages (GOV.UK Design System, Exit this page
     await page.waitForTimeout(500);
 
     expect(offSite).toEqual([]);
-    expect(page.url()).toBe(`${runtime.url}/`);
+    expect(page.url()).toBe(`${platform.url}/`);
   });
 
   it('staff pages leave "Exit this page" out: it is for members of the public who may be watched', async () => {
-    page = await newPage(browser);
+    const page = await platform.newPage();
 
-    await signInAs(page, runtime.url, 'ppu-officer');
+    await signInAs(page, platform.url, 'ppu-officer');
 
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your notifications');
     expect(await exitButton(page).count()).toBe(0);

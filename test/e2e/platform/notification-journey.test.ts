@@ -1,36 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../../infra/local/runtime.ts';
-import {
-  clickAndWaitForNextPage,
-  closePage,
-  launchBrowser,
-  newPage,
-  signInAs,
-} from '../../support/browser.ts';
-import { type NotificationSender, notificationSender, ppuAudience, startPlatformRuntime } from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { clickAndWaitForNextPage, signInAs } from '../../support/browser.ts';
+import { usePlatformBrowser } from './setup.ts';
+import { ppuAudience } from './support.ts';
 
-let runtime: LocalRuntime;
-let browser: Browser;
-let sender: NotificationSender;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  runtime = await startPlatformRuntime();
-  browser = await launchBrowser();
-  sender = notificationSender(runtime);
-});
-
-afterEach(async () => {
-  if (page) await closePage(page);
-  page = undefined;
-});
-
-afterAll(async () => {
-  sender?.close();
-  await browser?.close();
-  await runtime?.stop();
-});
+const platform = usePlatformBrowser();
 
 const minutesAgo = (minutes: number): Date => new Date(Date.now() - minutes * 60_000);
 
@@ -42,7 +16,7 @@ const listed = (inbox: Page, list: 'needs-attention' | 'read'): Promise<string[]
 
 describe('Notifications: route → queue → consumer → table → page (platform issue, "done when")', () => {
   it('a notification sent to the PPU reaches a PPU officer unread, and once read it sits below what is still unread', async () => {
-    const older = await sender.send(
+    const older = await platform.sender.send(
       {
         audience: ppuAudience,
         title: "Clare's Law request CL-2026-0101 awaits the PPU's checks",
@@ -51,7 +25,7 @@ describe('Notifications: route → queue → consumer → table → page (platfo
       },
       minutesAgo(10),
     );
-    const newer = await sender.send(
+    const newer = await platform.sender.send(
       {
         audience: ppuAudience,
         title: 'Repeat incident OR-2026-0042 referred to the PPU',
@@ -60,11 +34,11 @@ describe('Notifications: route → queue → consumer → table → page (platfo
       },
       minutesAgo(1),
     );
-    await sender.waitUntilStored(older);
-    await sender.waitUntilStored(newer);
-    page = await newPage(browser);
+    await platform.sender.waitUntilStored(older);
+    await platform.sender.waitUntilStored(newer);
+    const page = await platform.newPage();
 
-    await signInAs(page, runtime.url, 'ppu-officer');
+    await signInAs(page, platform.url, 'ppu-officer');
     const before = {
       needsAttention: await listed(page, 'needs-attention'),
       read: await listed(page, 'read'),
@@ -90,15 +64,15 @@ describe('Notifications: route → queue → consumer → table → page (platfo
   });
 
   it('a notification sent to the PPU is not shown to a Force Response constable', async () => {
-    const id = await sender.send({
+    const id = await platform.sender.send({
       audience: ppuAudience,
       title: 'Safeguarding referral SR-2026-0007 for the PPU',
       source: { service: 'online-report', caseId: 'SR-2026-0007' },
     });
-    await sender.waitUntilStored(id);
-    page = await newPage(browser);
+    await platform.sender.waitUntilStored(id);
+    const page = await platform.newPage();
 
-    await signInAs(page, runtime.url, 'constable');
+    await signInAs(page, platform.url, 'constable');
 
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your notifications');
     expect(await page.locator(`[data-notification-id="${id}"]`).count()).toBe(0);

@@ -1,27 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../../infra/local/runtime.ts';
-import { closePage, launchBrowser, newPage, signInAs } from '../../support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInAs } from '../../support/browser.ts';
 import { signedInCookie } from '../../support/runtime.ts';
-import { startPlatformRuntime } from './support.ts';
+import { usePlatformBrowser } from './setup.ts';
 
-let runtime: LocalRuntime;
-let browser: Browser;
+const platform = usePlatformBrowser();
 let staffCookie: string;
 
 beforeAll(async () => {
-  runtime = await startPlatformRuntime();
-  browser = await launchBrowser();
-  staffCookie = await signedInCookie(runtime, 'ppu-officer');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
+  staffCookie = await signedInCookie(platform.runtime, 'ppu-officer');
 });
 
 const get = (path: string, cookie?: string): Promise<Response> =>
-  fetch(`${runtime.url}${path}`, { redirect: 'manual', ...(cookie ? { headers: { cookie } } : {}) });
+  fetch(`${platform.url}${path}`, { redirect: 'manual', ...(cookie ? { headers: { cookie } } : {}) });
 
 /** The CSP as a map of directive → its sources. */
 const policy = (response: Response): Map<string, string[]> => {
@@ -90,17 +80,16 @@ describe('Security headers on every page response (NCSC web app guidance; OWASP 
   });
 
   it('the browser reports no Content-Security-Policy violation on public and staff pages, and their scripts run', async () => {
-    const page = await newPage(browser);
+    const page = await platform.newPage();
     const violations: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
 
-    await page.goto(`${runtime.url}/`);
+    await page.goto(`${platform.url}/`);
     const publicScriptsRan = await page.locator('.govuk-exit-this-page__indicator').count();
-    await signInAs(page, runtime.url, 'ppu-officer');
+    await signInAs(page, platform.url, 'ppu-officer');
     const staffScriptsRan = await page.locator('body.govuk-frontend-supported').count();
-    await closePage(page);
 
     expect(violations).toEqual([]);
     expect(publicScriptsRan).toBe(1);

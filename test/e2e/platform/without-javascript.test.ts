@@ -1,38 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalRuntime } from '../../../infra/local/runtime.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   answerOffSiteRequestsLocally,
   clickAndWaitForNextPage,
-  closePage,
-  launchBrowser,
-  newPage,
   offSiteStandInTitle,
   signInAs,
 } from '../../support/browser.ts';
-import { type NotificationSender, notificationSender, ppuAudience, startPlatformRuntime } from './support.ts';
+import { usePlatformBrowser } from './setup.ts';
+import { ppuAudience } from './support.ts';
 
-let runtime: LocalRuntime;
-let browser: Browser;
-let sender: NotificationSender;
-let page: Page | undefined;
-
-beforeAll(async () => {
-  runtime = await startPlatformRuntime();
-  browser = await launchBrowser();
-  sender = notificationSender(runtime);
-});
-
-afterEach(async () => {
-  if (page) await closePage(page);
-  page = undefined;
-});
-
-afterAll(async () => {
-  sender?.close();
-  await browser?.close();
-  await runtime?.stop();
-});
+const platform = usePlatformBrowser();
 
 /** GOV.UK Frontend marks the body from a script; without JavaScript the class never appears. */
 const scriptsRan = async (current: Page): Promise<boolean> =>
@@ -40,9 +17,9 @@ const scriptsRan = async (current: Page): Promise<boolean> =>
 
 describe('Progressive enhancement: platform pages work with JavaScript off (GOV.UK Service Manual)', () => {
   it('a member of staff signs in without JavaScript and lands on their inbox', async () => {
-    page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await platform.newPage({ javaScriptEnabled: false });
 
-    await signInAs(page, runtime.url, 'ppu-officer');
+    await signInAs(page, platform.url, 'ppu-officer');
 
     expect(new URL(page.url()).pathname).toBe('/staff/notifications');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Your notifications');
@@ -50,14 +27,14 @@ describe('Progressive enhancement: platform pages work with JavaScript off (GOV.
   });
 
   it('a notification is marked as read without JavaScript', async () => {
-    const id = await sender.send({
+    const id = await platform.sender.send({
       audience: ppuAudience,
       title: 'Repeat incident OR-2026-0090 referred to the PPU',
       source: { service: 'online-report', caseId: 'OR-2026-0090' },
     });
-    await sender.waitUntilStored(id);
-    page = await newPage(browser, { javaScriptEnabled: false });
-    await signInAs(page, runtime.url, 'ppu-officer');
+    await platform.sender.waitUntilStored(id);
+    const page = await platform.newPage({ javaScriptEnabled: false });
+    await signInAs(page, platform.url, 'ppu-officer');
     const item = page.locator(`#needs-attention [data-notification-id="${id}"]`);
     const wasUnread = (await item.count()) === 1;
 
@@ -70,13 +47,13 @@ describe('Progressive enhancement: platform pages work with JavaScript off (GOV.
   });
 
   it('"Exit this page" is a plain link that still leaves the site without JavaScript', async () => {
-    page = await newPage(browser, { javaScriptEnabled: false });
+    const page = await platform.newPage({ javaScriptEnabled: false });
     const offSite = await answerOffSiteRequestsLocally(page);
-    await page.goto(`${runtime.url}/`);
+    await page.goto(`${platform.url}/`);
     const exit = page.getByRole('button', { name: /Exit this page/ });
     const destination = await exit.getAttribute('href');
 
-    await Promise.all([page.waitForURL((url) => url.origin !== runtime.url), exit.click()]);
+    await Promise.all([page.waitForURL((url) => url.origin !== platform.url), exit.click()]);
 
     expect(destination).toMatch(/^https:\/\//);
     expect(offSite[0]).toBe(destination);
