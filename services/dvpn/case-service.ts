@@ -4,7 +4,7 @@ import type { Principal } from '../../shared/auth/principal.ts';
 import type { HolidaySource } from '../../shared/calendar/index.ts';
 import type { DocumentReply, DocumentType } from '../../shared/contracts/documents.ts';
 import type { ConsiderationKey } from './domain/considerations.ts';
-import { CaseNotFoundError, ConcurrentChangeError, DvpnError } from './domain/errors.ts';
+import { CaseNotFoundError, ConcurrentChangeError, DomainError } from './domain/errors.ts';
 import {
   type FigureEvent,
   figureEventsOf,
@@ -86,7 +86,7 @@ const audit = (
   });
 
 /** A refusal is audited with the rule or stage that refused it, never with what the officer typed. */
-const refusalReason = (error: DvpnError): string =>
+const refusalReason = (error: DomainError): string =>
   'source' in error && typeof error.source === 'string' ? `${error.name}: ${error.source}` : error.name;
 
 /** Stores a change with its figures and messages in one conditional write, then relays the messages. */
@@ -131,7 +131,7 @@ const act = async (
   try {
     change = decide(current, officerOf(caller.principal));
   } catch (error) {
-    if (error instanceof DvpnError)
+    if (error instanceof DomainError)
       await audit(dependencies, caller, id, action, 'denied', refusalReason(error));
     throw error;
   }

@@ -7,7 +7,7 @@ import * as domain from '../../../shared/domain/errors.ts';
 export {
   ConcurrentChangeError,
   /** Any refusal of the workflow: the case service audits these as denied. */
-  DomainError as DvpnError,
+  DomainError,
   InvalidInputError,
   NotPermittedError,
   RuleRefusedError,
