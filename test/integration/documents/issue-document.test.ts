@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { PurgeQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   DocumentReply,
   DocumentRequested,
@@ -37,6 +37,13 @@ const requestsDeadLetterUrl = environment[queueEnvName(deadLetterQueueName(docum
 const bucket = environment[bucketEnvName('documents', 'signed')] ?? '';
 
 let replies: Awaited<ReturnType<typeof createTestQueue>>;
+
+// The request queues are shared with other files' tests, which may leave requests behind; this file's
+// deliveries must see only its own.
+beforeAll(async () => {
+  await sqs.send(new PurgeQueueCommand({ QueueUrl: requestsUrl }));
+  await sqs.send(new PurgeQueueCommand({ QueueUrl: requestsDeadLetterUrl }));
+});
 
 beforeEach(async () => {
   replies = await createTestQueue(sqs, 'documents-replies');
