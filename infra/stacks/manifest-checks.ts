@@ -13,7 +13,8 @@ export class ManifestError extends Error {
 
 /**
  * What CDK would otherwise discover late or not at all: two services claiming one queue or route, a
- * consumer of a queue its service does not own, a `sendsTo` naming no queue, a schedule that is not a rate.
+ * consumer of a queue its service does not own, a `sendsTo` naming no queue, a schedule that is not a rate,
+ * a staff route whose function could not read the signed-out sessions (the platform `sessions` table).
  */
 export const manifestProblems = (manifests: readonly ServiceManifest[]): string[] => {
   const problems: string[] = [];
@@ -55,6 +56,12 @@ export const manifestProblems = (manifests: readonly ServiceManifest[]): string[
       if (!Number.isInteger(schedule.everyMinutes) || schedule.everyMinutes < 1) {
         problems.push(`${manifest.name}/${schedule.handler} runs every ${schedule.everyMinutes} minutes`);
       }
+    }
+    const hasStaffRoutes = manifest.routes.some((route) => route.policy !== 'public');
+    if (hasStaffRoutes && !manifest.usesPlatform.includes('sessions')) {
+      problems.push(
+        `${manifest.name} has staff routes but does not list 'sessions' in usesPlatform (signed-out sessions are read there)`,
+      );
     }
   }
   return problems;

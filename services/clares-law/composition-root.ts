@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { dynamoRateCounter } from '../../shared/abuse/dynamo-rate-counter.ts';
+import { hmacClientKey, rateLimiter as limiterOf, type RateLimiter } from '../../shared/abuse/rate-limit.ts';
 import { auditLogFromEnvironment } from '../../shared/audit/dynamo-audit-log.ts';
 import { dynamoDocumentClient } from '../../shared/aws/clients.ts';
 import { englandAndWalesBankHolidays } from '../../shared/calendar/index.ts';
@@ -11,6 +13,7 @@ import { claresLawConfig } from './config.ts';
 
 let service: CaseService | undefined;
 let journeys: JourneyStore | undefined;
+let limiter: RateLimiter | undefined;
 
 /** The scheme's casework on the real table, audit log and queues: built once per process, failing fast on config. */
 export const claresLawService = (): CaseService => {
@@ -34,4 +37,15 @@ export const claresLawService = (): CaseService => {
 export const journeyStore = (): JourneyStore => {
   journeys ??= dynamoJourneyStore(dynamoDocumentClient(), claresLawConfig().sessionsTable);
   return journeys;
+};
+
+/** Per-client limits on the online application, counted in the platform sessions table on a keyed hash. */
+export const rateLimiter = (): RateLimiter => {
+  const config = claresLawConfig();
+  limiter ??= limiterOf({
+    scope: 'clares-law',
+    counter: dynamoRateCounter(dynamoDocumentClient(), config.sessionsTable),
+    clientKey: hmacClientKey(config.identityHmacKey),
+  });
+  return limiter;
 };

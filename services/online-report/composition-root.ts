@@ -1,3 +1,5 @@
+import { dynamoRateCounter } from '../../shared/abuse/dynamo-rate-counter.ts';
+import { hmacClientKey, rateLimiter as limiterOf, type RateLimiter } from '../../shared/abuse/rate-limit.ts';
 import type { AuditLog } from '../../shared/audit/audit-log.ts';
 import { auditLogFromEnvironment } from '../../shared/audit/dynamo-audit-log.ts';
 import { dynamoDocumentClient } from '../../shared/aws/clients.ts';
@@ -5,7 +7,6 @@ import { onlineReportConfig } from './adapters/config.ts';
 import { DynamoReportStore } from './adapters/dynamo-report-store.ts';
 import { hmacIdentityHasher, type IdentityHasher } from './adapters/identity-hasher.ts';
 import { dynamoJourneySessionStore, type JourneySessionStore } from './adapters/journey-session-store.ts';
-import { dynamoRateLimiter, type RateLimiter } from './adapters/rate-limiter.ts';
 
 /**
  * The service's adapters, built once per process on first use from the validated configuration. Handlers
@@ -32,8 +33,14 @@ export const identityHasher = (): IdentityHasher => {
   return hasher;
 };
 
+/** Counts in the platform sessions table, keyed on a keyed hash of the client's address. */
 export const rateLimiter = (): RateLimiter => {
-  limiter ??= dynamoRateLimiter(reportStore(), identityHasher());
+  const config = onlineReportConfig();
+  limiter ??= limiterOf({
+    scope: 'online-report',
+    counter: dynamoRateCounter(dynamoDocumentClient(), config.sessionsTable),
+    clientKey: hmacClientKey(config.identityHmacKey),
+  });
   return limiter;
 };
 

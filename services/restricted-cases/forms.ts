@@ -74,25 +74,68 @@ export const RestrictionForm = z.object({
   restrictionCallLogRefs: optional(400),
 });
 
-const DatePart = (max: number) =>
+/**
+ * The years a date on these forms may have: an incident at work or the end of someone's access is never
+ * outside them. Checked on the typed parts, before any transform reads the date, so a typed year like 100
+ * is the form again with a message (the calendar itself places no year below 1000).
+ */
+export const dateYears = { earliest: 1900, latest: 2100 } as const;
+
+const realYear = (year: number): boolean => year >= dateYears.earliest && year <= dateYears.latest;
+
+/** The day or month of a GOV.UK date input: a whole number from 1 to `max`. */
+const dayOrMonth = (subject: string, part: 'day' | 'month', max: number) =>
+  z
+    .string({ error: `${subject} must include a ${part}` })
+    .trim()
+    .min(1, { error: `${subject} must include a ${part}` })
+    .regex(/^\d{1,2}$/, { error: `${subject} must be a real date` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(1, { error: `${subject} must be a real date` })
+        .max(max, { error: `${subject} must be a real date` }),
+    );
+
+/** The year of a GOV.UK date input: four numbers, within `dateYears`. */
+const year = (subject: string) =>
+  z
+    .string({ error: `${subject} must include a year` })
+    .trim()
+    .min(1, { error: `${subject} must include a year` })
+    .regex(/^\d{4}$/, { error: 'Year must include 4 numbers' })
+    .transform(Number)
+    .refine(realYear, { error: 'Year must be a real year' });
+
+/** An optional date input's part: empty is fine (the rules decide whether a date is needed), anything else is checked. */
+const optionalPart = (check: (typed: string) => string | undefined) =>
   z
     .string()
     .trim()
-    .regex(/^\d{1,4}$/)
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(max));
+    .optional()
+    .superRefine((typed, context) => {
+      const problem = typed ? check(typed) : undefined;
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    });
+
+const untilSubject = 'The end date';
 
 /** A London date from the GOV.UK date input's three parts, or undefined when they do not make one. */
 export const londonDateFrom = (day: number, month: number, year: number): string | undefined => {
+  if (!realYear(year)) return undefined;
   const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return isLondonDate(date) ? date : undefined;
 };
 
+const incidentSubject = 'The date of the incident';
+
 export const IncidentForm = z
   .object({
-    'occurredAt-day': DatePart(31),
-    'occurredAt-month': DatePart(12),
-    'occurredAt-year': DatePart(9999),
+    'occurredAt-day': dayOrMonth(incidentSubject, 'day', 31),
+    'occurredAt-month': dayOrMonth(incidentSubject, 'month', 12),
+    'occurredAt-year': year(incidentSubject),
     occurredTime: z
       .string()
       .trim()
@@ -105,7 +148,11 @@ export const IncidentForm = z
   .transform((form, context) => {
     const date = londonDateFrom(form['occurredAt-day'], form['occurredAt-month'], form['occurredAt-year']);
     if (!date) {
-      context.addIssue({ code: 'custom', path: ['occurredAt-day'], message: 'Enter a real date' });
+      context.addIssue({
+        code: 'custom',
+        path: ['occurredAt-day'],
+        message: `${incidentSubject} must be a real date`,
+      });
       return z.NEVER;
     }
     const [hour = 0, minute = 0] = form.occurredTime.split(':').map(Number);
@@ -124,13 +171,18 @@ export const SharingForm = z.object({
   sharedWith: formFields.text('Enter with whom it was shared', { maxLength: 300 }),
 });
 
-const untilOf = (day?: string, month?: string, year?: string): Date | undefined => {
-  const parts = [day, month, year].map((part) => Number(part?.trim() || Number.NaN));
-  const [d = Number.NaN, m = Number.NaN, y = Number.NaN] = parts;
-  const date =
-    Number.isInteger(d) && Number.isInteger(m) && Number.isInteger(y) ? londonDateFrom(d, m, y) : undefined;
+/** The end of named access, typed or not; `invalid` when the parts were typed but make no date. */
+const untilOf = (
+  day?: string,
+  month?: string,
+  year?: string,
+): { readonly until: Date | undefined } | 'invalid' => {
+  const typed = [day, month, year].map((part) => part?.trim() ?? '');
+  if (typed.every((part) => part === '')) return { until: undefined };
+  const [d, m, y] = typed.map(Number) as [number, number, number];
+  const date = typed.every((part) => /^\d+$/.test(part)) ? londonDateFrom(d, m, y) : undefined;
   // Named access runs to the end of the London day chosen.
-  return date ? endOfLondonDay(date) : undefined;
+  return date ? { until: endOfLondonDay(date) } : 'invalid';
 };
 
 /**
@@ -146,25 +198,42 @@ export const AccessListForm = z
     memberCollarNumber: optional(20),
     memberRole: z.enum(['investigating-team', 'named']).optional(),
     memberReason: optional(1000),
-    'until-day': z.string().optional(),
-    'until-month': z.string().optional(),
-    'until-year': z.string().optional(),
+    'until-day': optionalPart((typed) =>
+      /^\d{1,2}$/.test(typed) ? undefined : `${untilSubject} must be a real date`,
+    ),
+    'until-month': optionalPart((typed) =>
+      /^\d{1,2}$/.test(typed) ? undefined : `${untilSubject} must be a real date`,
+    ),
+    'until-year': optionalPart((typed) => {
+      if (!/^\d{4}$/.test(typed)) return 'Year must include 4 numbers';
+      return realYear(Number(typed)) ? undefined : 'Year must be a real year';
+    }),
     conflictCollarNumber: optional(20),
     conflictRelation: z.enum(conflictRelations).optional(),
     conflictReason: optional(1000),
     collarNumber: optional(20),
     removeReason: optional(1000),
   })
-  .transform((form) => {
+  .transform((form, context) => {
     switch (form.operation) {
-      case 'add-member':
+      case 'add-member': {
+        const end = untilOf(form['until-day'], form['until-month'], form['until-year']);
+        if (end === 'invalid') {
+          context.addIssue({
+            code: 'custom',
+            path: ['until-day'],
+            message: `${untilSubject} must be a real date`,
+          });
+          return z.NEVER;
+        }
         return {
           operation: form.operation,
           collarNumber: form.memberCollarNumber ?? '',
           role: form.memberRole ?? 'named',
           reason: form.memberReason ?? '',
-          until: untilOf(form['until-day'], form['until-month'], form['until-year']),
+          until: end.until,
         } as const;
+      }
       case 'add-conflict':
         return {
           operation: form.operation,

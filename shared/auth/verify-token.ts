@@ -25,6 +25,8 @@ export const StaffClaims = z.object({
   'custom:rank': z.union([Rank, StaffGrade]),
   'custom:department': Department,
   'custom:collar_number': z.string().min(1),
+  /** A token must expire: aws-jwt-verify checks `exp` only when it is there, so one without it is refused here. */
+  exp: z.number().int().positive(),
 });
 export type StaffClaims = z.infer<typeof StaffClaims>;
 
@@ -43,9 +45,17 @@ export interface TokenVerifierConfig {
   readonly jwksUri: string;
 }
 
+/** A verified staff session: who it is, and when the token stops being accepted. */
+export interface VerifiedSession {
+  readonly principal: Principal;
+  readonly expiresAt: Date;
+}
+
 export interface TokenVerifier {
   /** The member of staff the token names; rejects with InvalidTokenError for anything else. */
   verify(token: string): Promise<Principal>;
+  /** The same check, with the token's expiry (`exp`): what sign-out needs to revoke it for as long as it lasts. */
+  verifySession(token: string): Promise<VerifiedSession>;
   /** Puts a JWKS in the cache so no fetch is needed (tests, or a JWKS bundled at build). */
   cacheJwks(jwks: Jwks): void;
 }
@@ -73,22 +83,24 @@ export const createTokenVerifier = (config: TokenVerifierConfig): TokenVerifier 
     { issuer: config.issuer, audience: config.audience, jwksUri: config.jwksUri },
     { jwksCache: new SimpleJwksCache({ fetcher: jwksFetcher }) },
   );
+  const verifySession = async (token: string): Promise<VerifiedSession> => {
+    let payload: unknown;
+    try {
+      payload = await verifier.verify(token);
+    } catch (error) {
+      throw new InvalidTokenError('Token failed verification', { cause: error });
+    }
+    const claims = StaffClaims.safeParse(payload);
+    if (!claims.success) {
+      throw new InvalidTokenError(
+        `Token claims refused: ${claims.error.issues.map((issue) => issue.path.join('.')).join(', ')}`,
+      );
+    }
+    return { principal: principalFromClaims(claims.data), expiresAt: new Date(claims.data.exp * 1000) };
+  };
   return {
-    verify: async (token) => {
-      let payload: unknown;
-      try {
-        payload = await verifier.verify(token);
-      } catch (error) {
-        throw new InvalidTokenError('Token failed verification', { cause: error });
-      }
-      const claims = StaffClaims.safeParse(payload);
-      if (!claims.success) {
-        throw new InvalidTokenError(
-          `Token claims refused: ${claims.error.issues.map((issue) => issue.path.join('.')).join(', ')}`,
-        );
-      }
-      return principalFromClaims(claims.data);
-    },
+    verify: async (token) => (await verifySession(token)).principal,
+    verifySession,
     cacheJwks: (jwks) => verifier.cacheJwks(jwks),
   };
 };

@@ -60,10 +60,17 @@ const displayFormatter = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+/**
+ * The first year a `LondonDate` may have. Dates are four-digit years so they sort as text; below 1000 there
+ * is no four-digit year, and no date a form or a clock here could mean.
+ */
+export const EARLIEST_LONDON_YEAR = 1000;
+
 function dateParts(date: LondonDate): { year: number; month: number; day: number } | null {
   const match = LONDON_DATE_PATTERN.exec(date);
   if (!match) return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < EARLIEST_LONDON_YEAR) return null;
   const check = new Date(Date.UTC(year, month - 1, day));
   // Date.UTC rolls 30 February over into March, so a round trip is what rejects it.
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
@@ -72,6 +79,7 @@ function dateParts(date: LondonDate): { year: number; month: number; day: number
   return { year, month, day };
 }
 
+/** A real calendar date as `YYYY-MM-DD`, year 1000 to 9999: every such date has a London day and instants. */
 export function isLondonDate(value: string): value is LondonDate {
   return dateParts(value) !== null;
 }
@@ -105,6 +113,40 @@ export function toInstant(input: InstantInput): Date {
   return new Date(ms);
 }
 
+interface WallParts extends Required<WallTime> {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** London's wall clock at an instant, as numbers: also for instants just outside the years a date may have. */
+function wallPartsOf(ms: number): WallParts {
+  const parts: Record<string, string> = {};
+  for (const part of wallClockFormatter.formatToParts(ms)) parts[part.type] = part.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    millisecond: ((ms % 1000) + 1000) % 1000,
+  };
+}
+
+/** The wall clock read as if it were UTC; the difference from the instant is London's offset. */
+function utcOfParts(parts: WallParts): number {
+  return Date.UTC(
+    parts.year,
+    parts.month - 1,
+    parts.day,
+    parts.hour,
+    parts.minute,
+    parts.second,
+    parts.millisecond,
+  );
+}
+
 function utcOfWall(date: LondonDate, time: Required<WallTime>): number {
   const parts = dateParts(date);
   if (!parts) throw new CalendarInputError('A date must be a real calendar date as YYYY-MM-DD');
@@ -121,23 +163,15 @@ function utcOfWall(date: LondonDate, time: Required<WallTime>): number {
 
 /** The London calendar date and wall-clock time of an instant. */
 export function londonWallClockOf(input: InstantInput): LondonWallClock {
-  const ms = toInstant(input).getTime();
-  const parts: Record<string, string> = {};
-  for (const part of wallClockFormatter.formatToParts(ms)) parts[part.type] = part.value;
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    millisecond: ((ms % 1000) + 1000) % 1000,
-  };
+  const { year, month, day, ...time } = wallPartsOf(toInstant(input).getTime());
+  const two = (value: number): string => String(value).padStart(2, '0');
+  return { date: `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`, ...time };
 }
 
 /** London's offset from UTC at an instant, in minutes (0 for GMT, 60 for BST). */
 export function londonOffsetMinutes(input: InstantInput): number {
-  const instant = toInstant(input);
-  const wall = londonWallClockOf(instant);
-  return (utcOfWall(wall.date, wall) - instant.getTime()) / MS_PER_MINUTE;
+  const ms = toInstant(input).getTime();
+  return (utcOfParts(wallPartsOf(ms)) - ms) / MS_PER_MINUTE;
 }
 
 /** `GMT` or `BST`, from London's offset at the instant. */
@@ -181,10 +215,7 @@ export function londonInstant(
   const offsetBefore = londonOffsetMinutes(new Date(wallAsUtc - MS_PER_DAY / 2)) * MS_PER_MINUTE;
   const offsetAfter = londonOffsetMinutes(new Date(wallAsUtc + MS_PER_DAY / 2)) * MS_PER_MINUTE;
   const candidates = [...new Set([wallAsUtc - offsetBefore, wallAsUtc - offsetAfter])]
-    .filter((ms) => {
-      const wall = londonWallClockOf(new Date(ms));
-      return utcOfWall(wall.date, wall) === wallAsUtc;
-    })
+    .filter((ms) => utcOfParts(wallPartsOf(ms)) === wallAsUtc)
     .sort((a, b) => a - b);
 
   const [first, last] = [candidates[0], candidates[candidates.length - 1]];
@@ -205,7 +236,10 @@ export function londonInstant(
 export function addLondonDays(date: LondonDate, days: number): LondonDate {
   const parts = dateParts(date);
   if (!parts) throw new CalendarInputError('A date must be a real calendar date as YYYY-MM-DD');
-  return new Date(Date.UTC(parts.year, parts.month - 1, parts.day + days)).toISOString().slice(0, 10);
+  const moved = new Date(Date.UTC(parts.year, parts.month - 1, parts.day + days)).toISOString().slice(0, 10);
+  if (!isLondonDate(moved))
+    throw new CalendarInputError('That many days on is not a date from year 1000 to 9999');
+  return moved;
 }
 
 /** 0 = Sunday ... 6 = Saturday. */
@@ -220,9 +254,12 @@ export function startOfLondonDay(date: LondonDate): Date {
   return londonInstant(date, { hour: 0, minute: 0 });
 }
 
-/** The last millisecond of `date` in London, 23:59:59.999 GMT or BST. */
+/**
+ * The last millisecond of `date` in London, 23:59:59.999 GMT or BST. Read on the day itself (the clocks never
+ * change then), so the last date there is has an end too.
+ */
 export function endOfLondonDay(date: LondonDate): Date {
-  return new Date(startOfLondonDay(addLondonDays(date, 1)).getTime() - 1);
+  return londonInstant(date, { hour: 23, minute: 59, second: 59, millisecond: 999 });
 }
 
 /** Length of a London day in hours: 24, or 23 / 25 on the days the clocks change. */

@@ -19,13 +19,20 @@ const stackContext = (event: HttpEvent, state: HttpState): Record<string, unknow
   principal: state.principal,
 });
 
+/** The Clear-Site-Data value that leaves nothing of the site in the browser: its cookies and its storage. */
+export const clearSiteDataHeader = '"cookies", "storage"';
+
 export const htmlResponse = (
   statusCode: number,
   body: string,
   cookies: readonly string[] = [],
+  options: { readonly clearSiteData?: boolean } = {},
 ): HttpResponse => ({
   statusCode,
-  headers: { 'Content-Type': 'text/html; charset=utf-8' },
+  headers: {
+    'Content-Type': 'text/html; charset=utf-8',
+    ...(options.clearSiteData ? { 'Clear-Site-Data': clearSiteDataHeader } : {}),
+  },
   body,
   ...(cookies.length > 0 ? { cookies: [...cookies] } : {}),
 });
@@ -38,10 +45,12 @@ export const renderPage = (
     readonly context: Readonly<Record<string, unknown>>;
     readonly status: number;
     readonly cookies?: readonly string[];
+    readonly clearSiteData?: boolean;
   },
 ): HttpResponse =>
   htmlResponse(
     page.status,
     renderTemplate(page.template, { ...siteNames, ...page.context, ...stackContext(event, state) }),
     page.cookies,
+    { clearSiteData: page.clearSiteData === true },
   );

@@ -11,6 +11,8 @@ export interface ViewResult {
   readonly context: Readonly<Record<string, unknown>>;
   readonly status: number;
   readonly cookies: readonly string[];
+  /** Tells the browser to delete this site's cookies and storage as it shows the page ("Exit this page"). */
+  readonly clearSiteData?: boolean;
 }
 
 export interface RedirectResult {
@@ -46,13 +48,14 @@ export type ApiResult = JsonResult;
 export const view = (
   template: string,
   context: Readonly<Record<string, unknown>> = {},
-  options: ResultOptions & { readonly status?: number } = {},
+  options: ResultOptions & { readonly status?: number; readonly clearSiteData?: boolean } = {},
 ): ViewResult => ({
   kind: 'view',
   template,
   context,
   status: options.status ?? 200,
   cookies: options.cookies ?? [],
+  ...(options.clearSiteData ? { clearSiteData: true } : {}),
 });
 
 /**

@@ -1,8 +1,10 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { Context } from 'aws-lambda';
+import { sessionRevocationsFromEnvironment } from '../auth/dynamo-session-revocations.ts';
 import type { Policy } from '../auth/policy.ts';
 import type { Principal } from '../auth/principal.ts';
+import type { SessionRevocations } from '../auth/session-revocations.ts';
 import { staffTokenVerifier, type TokenVerifier } from '../auth/verify-token.ts';
 import { inCorrelationScope } from '../observability/correlation.ts';
 import { defaultDeniedAccessRecorder } from './audit-denied-access.ts';
@@ -42,6 +44,11 @@ export interface StackOptions<A extends Access> {
   readonly deniedAccess?: DeniedAccessRecorder;
   /** Staff token verifier; defaults to the process's (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URI). */
   readonly tokenVerifier?: TokenVerifier;
+  /**
+   * Signed-out sessions, asked on every staff request; defaults to the platform sessions table
+   * (TABLE_PLATFORM_SESSIONS), so a service with staff routes lists `sessions` in `usesPlatform`.
+   */
+  readonly sessionRevocations?: SessionRevocations;
   readonly clock?: () => Date;
 }
 
@@ -93,8 +100,9 @@ export const accessMiddlewares = <A extends Access>(
 ): HttpMiddleware[] => {
   if (options.policy === 'public') return [];
   const verifier = options.tokenVerifier ?? staffTokenVerifier();
+  const revocations = options.sessionRevocations ?? sessionRevocationsFromEnvironment();
   return [
-    staffSession(verifier, { acceptBearer }),
+    staffSession(verifier, revocations, { acceptBearer }),
     authorise(options.policy, options.deniedAccess ?? defaultDeniedAccessRecorder(), clock),
   ];
 };

@@ -2,7 +2,8 @@ import { defineService } from '../manifest/define-service.ts';
 
 /**
  * Tables every service uses through shared code: the hash-chained audit log, server-side journey and
- * sign-in sessions, and the idempotency records of queue consumers.
+ * sign-in sessions (with revoked staff sessions and the public forms' rate-limit counts, all short-lived
+ * under TTL), and the idempotency records of queue consumers.
  */
 export const platform = defineService({
   name: 'platform',

@@ -72,7 +72,7 @@ export const documents = defineService({
   routes: [{ method: 'GET', path: '/staff/documents/{id}', handler: 'download-document', policy: anyStaff }],
   consumers: [{ queue: 'document-requests', handler: 'issue-document', batchSize: 5 }],
   sendsTo: ['casework-events'],
-  usesPlatform: ['audit', 'idempotency'],
+  usesPlatform: ['audit', 'idempotency', 'sessions'],
 });
 
 export const fixtureManifests = [platform, casework, alerts, restricted, documents] as const;

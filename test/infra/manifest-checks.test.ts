@@ -52,6 +52,28 @@ describe('manifest consistency (one source for CDK and the local runtime)', () =
     expect(manifestProblems([owner, other])).toEqual(['other sends to nowhere, which no service declares']);
   });
 
+  it("a service with staff routes must list 'sessions' in usesPlatform (signed-out sessions are refused there)", () => {
+    const other = defineService({
+      name: 'other',
+      routes: [{ method: 'GET', path: '/staff/other', handler: 'view-other', policy: anyStaff }],
+      usesPlatform: ['audit'],
+    });
+
+    expect(manifestProblems([other])).toEqual([
+      "other has staff routes but does not list 'sessions' in usesPlatform (signed-out sessions are read there)",
+    ]);
+  });
+
+  it("a service with public routes only need not list 'sessions'", () => {
+    const other = defineService({
+      name: 'other',
+      routes: [{ method: 'GET', path: '/other', handler: 'view-other', policy: 'public' }],
+      usesPlatform: [],
+    });
+
+    expect(manifestProblems([other])).toEqual([]);
+  });
+
   it('a schedule runs every whole number of minutes, at least one', () => {
     const other = defineService({ name: 'other', schedules: [{ everyMinutes: 0.5, handler: 'sweep' }] });
 

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { atLeast } from '../../shared/auth/policy.ts';
+import {
+  inMemorySessionRevocations,
+  type SessionRevocations,
+} from '../../shared/auth/session-revocations.ts';
 import type { TokenVerifier } from '../../shared/auth/verify-token.ts';
 import type { DeniedAccess, DeniedAccessRecorder } from '../../shared/http/denied-access.ts';
 import {
@@ -70,6 +74,8 @@ export const recordingDeniedAccess = (): RecordingDeniedAccess => {
 export interface TestPageOptions {
   readonly tokenVerifier: TokenVerifier;
   readonly deniedAccess: DeniedAccessRecorder;
+  /** Signed-out sessions; an empty in-memory set unless given. */
+  readonly sessionRevocations?: SessionRevocations;
   readonly bodyLimitBytes?: number;
 }
 
@@ -79,7 +85,11 @@ export interface TestPageOptions {
  */
 export const createTestPages = (options: TestPageOptions) => {
   useTestTemplates();
-  const staff = { tokenVerifier: options.tokenVerifier, deniedAccess: options.deniedAccess };
+  const staff = {
+    tokenVerifier: options.tokenVerifier,
+    deniedAccess: options.deniedAccess,
+    sessionRevocations: options.sessionRevocations ?? inMemorySessionRevocations(),
+  };
   const submitted: z.output<typeof DetailsForm>[] = [];
   return {
     submitted,

@@ -14,8 +14,8 @@ export interface StaffClaimsInput {
 }
 
 export interface SignOptions {
-  /** Seconds from now until expiry; negative for a token that has already expired. */
-  readonly expiresInSeconds?: number;
+  /** Seconds from now until expiry; negative for a token that has already expired; null for no `exp` at all. */
+  readonly expiresInSeconds?: number | null;
   readonly issuer?: string;
   readonly audience?: string;
   /** Sign with a key the JWKS does not hold, under the published key id: a forgery. */
@@ -66,7 +66,7 @@ export const startTestIdentityProvider = async (): Promise<TestIdentityProvider>
 
   const sign = (claims: StaffClaimsInput = {}, options: SignOptions = {}): Promise<string> => {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({
+    const token = new SignJWT({
       token_use: claims.tokenUse ?? 'id',
       name: claims.name ?? 'Alex Example',
       'custom:rank': claims.rank ?? 'constable',
@@ -77,9 +77,9 @@ export const startTestIdentityProvider = async (): Promise<TestIdentityProvider>
       .setIssuer(options.issuer ?? issuer)
       .setAudience(options.audience ?? audience)
       .setSubject(claims.sub ?? 'staff-subject-1')
-      .setIssuedAt(now - 60)
-      .setExpirationTime(now + (options.expiresInSeconds ?? 3600))
-      .sign(options.forged ? forger.privateKey : privateKey);
+      .setIssuedAt(now - 60);
+    if (options.expiresInSeconds !== null) token.setExpirationTime(now + (options.expiresInSeconds ?? 3600));
+    return token.sign(options.forged ? forger.privateKey : privateKey);
   };
 
   const server: Server = createServer(async (request, response) => {

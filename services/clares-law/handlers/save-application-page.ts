@@ -1,7 +1,8 @@
+import { clientAddressOf } from '../../../shared/abuse/rate-limit.ts';
 import { londonDateOf } from '../../../shared/calendar/index.ts';
 import { notFound, pageHandler, redirect } from '../../../shared/http/index.ts';
 import { newJourneyId } from '../adapters/journey-store.ts';
-import { journeyStore } from '../composition-root.ts';
+import { journeyStore, rateLimiter } from '../composition-root.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import type { RawFields } from '../domain/form-reader.ts';
 import {
@@ -13,6 +14,7 @@ import {
   pageById,
   readPage,
 } from '../domain/journey.ts';
+import { rateRules } from '../domain/rate-limit.ts';
 import { valuesForView } from '../web/form-view.ts';
 import {
   applyPath,
@@ -21,12 +23,16 @@ import {
   loadJourney,
   questionView,
   restart,
+  tooManyRequests,
 } from '../web/journey-web.ts';
+
+const limiter = rateLimiter();
 
 /**
  * Saves one page. The emergency answer is never stored: "yes" goes to the stop page (forgetting any
  * answers already given), "no" starts the journey. Other pages are read on their own and saved only when
- * they read cleanly; what was typed is shown again with GOV.UK messages otherwise.
+ * they read cleanly; what was typed is shown again with GOV.UK messages otherwise. Every answer counts
+ * against the client's limit except "yes, I am in danger", which always reaches the emergency advice.
  */
 export const handler = pageHandler({
   policy: 'public',
@@ -34,6 +40,10 @@ export const handler = pageHandler({
     const pageId = request.params.page ?? '';
     const posted: RawFields = request.form ?? {};
     const today = londonDateOf(request.now);
+    if (pageId !== emergencyPage.id && !pageById(pageId)) return notFound();
+    const inDanger = pageId === emergencyPage.id && posted.inDanger === 'yes';
+    if (!inDanger && !(await limiter.allow(clientAddressOf(request.event), rateRules.answers, request.now)))
+      return tooManyRequests();
     const journey = await loadJourney(request);
 
     if (pageId === emergencyPage.id) {

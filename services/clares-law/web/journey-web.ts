@@ -57,3 +57,7 @@ export const questionView = (
 
 export const checkAnswersPath = applyPath(checkAnswersPageId);
 export const helplineContext = { helpline: nationalHelpline };
+
+/** 429: one client has answered or applied too often; the emergency numbers are on the page. */
+export const tooManyRequests = (): ViewResult =>
+  view('clares-law/too-many-requests.njk', helplineContext, { status: 429 });

@@ -7,7 +7,6 @@ import {
   QueryCommand,
   type QueryCommandOutput,
   TransactWriteCommand,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { AnyEnvelope } from '../../../shared/contracts/envelope.ts';
@@ -30,7 +29,8 @@ import { contactQueueSortKey, isDomesticAbuse, OnlineReport } from '../domain/re
  *   `suspectKey` (indexes `byVictimKey`, `bySuspectKey`), never the plain values;
  * - `DISPATCH#<message id>`: dispatch requests the local command-and-control adapter has recorded.
  * Elsewhere: `REFERENCE#<reference>` (unique references), `SUBMISSION#<token hash>` (one report per form
- * submission), `RATE#<client hash>` (rate-limit windows), and the outbox (`OUTBOX`).
+ * submission), and the outbox (`OUTBOX`). Rate-limit counts are in the platform sessions table
+ * (shared/abuse/dynamo-rate-counter.ts).
  */
 
 export const indexNames = {
@@ -396,21 +396,6 @@ export class DynamoReportStore implements ReportRepository {
       }),
     );
     return (result.Items ?? []).map((item) => DispatchItem.parse(item));
-  }
-
-  /** Adds one to a client's count in a rate-limit window and returns the new count. */
-  async countRequest(clientKey: string, window: string, weight: number, expiresAt: number): Promise<number> {
-    const result = await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: { pk: `RATE#${clientKey}`, sk: `WINDOW#${window}` },
-        UpdateExpression: 'ADD #count :weight SET expiresAt = if_not_exists(expiresAt, :expiresAt)',
-        ExpressionAttributeNames: { '#count': 'count' },
-        ExpressionAttributeValues: { ':weight': weight, ':expiresAt': expiresAt },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return z.object({ count: z.number() }).parse(result.Attributes).count;
   }
 
   async #queryAll(

@@ -7,8 +7,6 @@ import type { IdentityMaterial } from '../domain/identity.ts';
  */
 export interface IdentityHasher {
   keyOf(material: IdentityMaterial): string;
-  /** A client address, hashed for rate limiting; never stored plain. */
-  clientKey(address: string): string;
 }
 
 export const hmacIdentityHasher = (key: string): IdentityHasher => {
@@ -16,6 +14,5 @@ export const hmacIdentityHasher = (key: string): IdentityHasher => {
     createHmac('sha256', key).update(`${purpose}\u0000${value}`).digest('base64url');
   return {
     keyOf: (material) => hmac(`identity:${material.kind}`, material.value),
-    clientKey: (address) => hmac('client', address),
   };
 };

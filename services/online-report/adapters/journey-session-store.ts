@@ -15,6 +15,13 @@ export const journeyCookieName = '__Host-report-journey';
 /** Idle time after which a journey is forgotten; every saved answer starts it again. */
 export const journeyLifetimeSeconds = 60 * 60;
 
+/**
+ * How long after sending the report its reference stays on the confirmation page for the same browser: long
+ * enough for a reload or a page lost on the way to show it again, short enough that a shared phone soon
+ * keeps nothing. The answers are gone from the moment it is sent.
+ */
+export const submittedLifetimeSeconds = 15 * 60;
+
 const idPattern = /^[A-Za-z0-9_-]{43}$/;
 
 const JourneyStateSchema = z.object({
@@ -22,7 +29,7 @@ const JourneyStateSchema = z.object({
   reachedCheckAnswers: z.boolean(),
   /** The idempotency token of the check-your-answers form: one report per token. */
   submissionToken: z.string().optional(),
-  /** After submit, only the reference is kept, until the confirmation page shows it once. */
+  /** After submit, only the reference is kept, for the confirmation page, for `submittedLifetimeSeconds`. */
   submitted: z.object({ reference: z.string() }).optional(),
 });
 export interface JourneyState {
@@ -33,6 +40,13 @@ export interface JourneyState {
 }
 
 export const emptyJourney = (): JourneyState => ({ answers: {}, reachedCheckAnswers: false });
+
+/** A sent report's journey: its reference and nothing else, none of the answers. */
+export const submittedJourney = (reference: string): JourneyState => ({
+  answers: {},
+  reachedCheckAnswers: false,
+  submitted: { reference },
+});
 
 const StoredJourney = z.object({ state: JourneyStateSchema, expiresAt: z.number() });
 
@@ -46,6 +60,10 @@ const partitionKey = (id: string): string =>
 
 export interface JourneySessionStore {
   load(id: string, now: Date): Promise<JourneyState | undefined>;
+  /**
+   * Keeps the state for `journeyLifetimeSeconds` from `now`; a sent report's state (`submitted`) is kept as its
+   * reference alone, whatever else it was given, for `submittedLifetimeSeconds`.
+   */
   save(id: string, state: JourneyState, now: Date): Promise<void>;
   forget(id: string): Promise<void>;
 }
@@ -65,13 +83,15 @@ export const dynamoJourneySessionStore = (
     return stored.data.state;
   },
   save: async (id, state, now) => {
+    const kept = state.submitted ? submittedJourney(state.submitted.reference) : state;
+    const lifetime = state.submitted ? submittedLifetimeSeconds : journeyLifetimeSeconds;
     await client.send(
       new PutCommand({
         TableName: tableName,
         Item: {
           pk: partitionKey(id),
-          state: JourneyStateSchema.parse(state),
-          expiresAt: Math.floor(now.getTime() / 1000) + journeyLifetimeSeconds,
+          state: JourneyStateSchema.parse(kept),
+          expiresAt: Math.floor(now.getTime() / 1000) + lifetime,
         },
       }),
     );

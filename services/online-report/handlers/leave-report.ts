@@ -1,10 +1,7 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { requestCookies } from '../../../shared/http/cookies.ts';
-import { inCorrelationScope } from '../../../shared/observability/correlation.ts';
+import { pageHandler, view } from '../../../shared/http/index.ts';
 import { logger } from '../../../shared/observability/logger.ts';
-import { journeyCookieName } from '../adapters/journey-session-store.ts';
 import { journeySessions } from '../composition-root.ts';
-import { forgetJourneyCookie } from '../web/journey-web.ts';
+import { forgetJourneyCookie, openJourneyId } from '../web/journey-web.ts';
 
 const sessions = journeySessions();
 
@@ -12,29 +9,14 @@ const sessions = journeySessions();
 export const exitDestination = 'https://www.bbc.co.uk/weather';
 
 /**
- * A bare page that moves straight on (a refresh of 0 seconds, so no script is needed and the page works
- * with JavaScript off), with a plain link for browsers that do not follow it. Nothing on it says where the
- * person has been.
- */
-const leavingPage = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="refresh" content="0; url=${exitDestination}">
-<title>Loading</title>
-</head>
-<body>
-<p><a href="${exitDestination}">Continue</a></p>
-</body>
-</html>`;
-
-/**
  * "Exit this page" (button or Shift three times): forgets the journey, tells the browser to clear this
- * site's cookies and storage, and leaves at once. A failure to forget must never keep the person here.
+ * site's cookies and storage, and leaves at once. It goes through the shared page stack like every other
+ * page, so it carries the same security headers. A failure to forget must never keep the person here.
  */
-export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> =>
-  inCorrelationScope(async () => {
-    const id = requestCookies(event)[journeyCookieName];
+export const handler = pageHandler({
+  policy: 'public',
+  handle: async (request) => {
+    const id = openJourneyId(request);
     if (id) {
       try {
         await sessions.forget(id);
@@ -42,17 +24,10 @@ export const handler = async (event: APIGatewayProxyEventV2): Promise<APIGateway
         logger().warn('Journey not forgotten on exit; it expires on its own', { error });
       }
     }
-    return {
-      statusCode: 200,
-      headers: {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'Clear-Site-Data': '"cookies", "storage"',
-        'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
-        'Referrer-Policy': 'no-referrer',
-        'X-Content-Type-Options': 'nosniff',
-      },
-      cookies: [forgetJourneyCookie()],
-      body: leavingPage,
-    };
-  });
+    return view(
+      'online-report/leaving.njk',
+      { destination: exitDestination },
+      { cookies: [forgetJourneyCookie()], clearSiteData: true },
+    );
+  },
+});

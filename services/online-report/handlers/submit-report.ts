@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { pageHandler, redirect } from '../../../shared/http/index.ts';
 import { relayOutbox } from '../../../shared/messaging/outbox.ts';
+import { submittedJourney } from '../adapters/journey-session-store.ts';
 import { identityHasher, journeySessions, rateLimiter, reportStore } from '../composition-root.ts';
 import { checkAnswers } from '../domain/journey/engine.ts';
 import { honeypotWeight, rateRules } from '../domain/rate-limit.ts';
@@ -11,6 +12,7 @@ import {
   openJourney,
   pathOfStep,
   sourceAddress,
+  submittedJourneyCookie,
   validationContext,
 } from '../web/journey-web.ts';
 import { notSent, tooManyRequests } from '../web/public-views.ts';
@@ -29,7 +31,7 @@ const hashOf = (token: string): string => createHash('sha256').update(token).dig
  * Sends the report. The report, its identity keys and (for domestic abuse) its outbox message are written
  * in one transaction, so nothing is lost if a later step fails: the queue finishes the work. The form's
  * submission token makes a double click or a resent form one report. The answers leave the session at
- * once; only the reference stays, for the confirmation page to show once.
+ * once; only the reference stays, for the confirmation page to show to this browser for 15 minutes.
  */
 export const handler = pageHandler({
   policy: 'public',
@@ -46,12 +48,8 @@ export const handler = pageHandler({
     if (!state.submissionToken || token !== state.submissionToken) {
       const earlier = token ? await store.findSubmission(hashOf(token)) : undefined;
       if (!earlier) return redirect('/report/check-your-answers');
-      await sessions.save(
-        id,
-        { answers: {}, reachedCheckAnswers: false, submitted: { reference: earlier.reference } },
-        request.now,
-      );
-      return redirect('/report/confirmation');
+      await sessions.save(id, submittedJourney(earlier.reference), request.now);
+      return redirect('/report/confirmation', { cookies: [submittedJourneyCookie(id)] });
     }
     if (!(await limiter.allow(sourceAddress(request), rateRules.submissions, request.now)))
       return tooManyRequests();
@@ -88,11 +86,7 @@ export const handler = pageHandler({
       }
     }
     if (!reference) throw new Error('No unused reference could be found');
-    await sessions.save(
-      id,
-      { answers: {}, reachedCheckAnswers: false, submitted: { reference } },
-      request.now,
-    );
-    return redirect('/report/confirmation');
+    await sessions.save(id, submittedJourney(reference), request.now);
+    return redirect('/report/confirmation', { cookies: [submittedJourneyCookie(id)] });
   },
 });

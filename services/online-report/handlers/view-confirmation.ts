@@ -1,24 +1,21 @@
 import { pageHandler, redirect } from '../../../shared/http/index.ts';
 import { journeySessions } from '../composition-root.ts';
-import { forgetJourneyCookie, openJourney } from '../web/journey-web.ts';
+import { openJourney } from '../web/journey-web.ts';
 import { publicView } from '../web/public-views.ts';
 
 const sessions = journeySessions();
 
 /**
- * The reference, shown once: the journey is forgotten and its cookie cleared as the page is sent, so a
- * shared phone keeps nothing. The title and address say nothing about the report.
+ * The reference of the report this browser sent. Reading it changes nothing, so a reload, or a page lost on
+ * the way and asked for again, shows the same reference. The session holds the reference alone (the answers
+ * left it when the report was sent) and it, and the cookie, expire 15 minutes after sending; "Exit this page"
+ * forgets it at once. The title and address say nothing about the report.
  */
 export const handler = pageHandler({
   policy: 'public',
   handle: async (request) => {
-    const { id, state } = await openJourney(request, sessions);
-    if (!id || !state?.submitted) return redirect('/report');
-    await sessions.forget(id);
-    return publicView(
-      'confirmation.njk',
-      { reference: state.submitted.reference },
-      { cookies: [forgetJourneyCookie()] },
-    );
+    const { state } = await openJourney(request, sessions);
+    if (!state?.submitted) return redirect('/report');
+    return publicView('confirmation.njk', { reference: state.submitted.reference });
   },
 });

@@ -1,3 +1,4 @@
+import { clientAddressOf } from '../../../shared/abuse/rate-limit.ts';
 import { londonDateOf } from '../../../shared/calendar/london-time.ts';
 import { clearCookie, setCookie } from '../../../shared/http/cookies.ts';
 import type { PageRequest } from '../../../shared/http/page-handler.ts';
@@ -8,6 +9,7 @@ import {
   type JourneyState,
   journeyCookieName,
   newJourneyId,
+  submittedLifetimeSeconds,
 } from '../adapters/journey-session-store.ts';
 import { checkAnswersStep, type ExitId, type Step } from '../domain/journey/definition.ts';
 import type { ValidationContext } from '../domain/journey/fields.ts';
@@ -18,23 +20,36 @@ export interface OpenJourney {
   readonly state: JourneyState | undefined;
 }
 
+/** The journey id the browser's cookie names, if it is one. */
+export const openJourneyId = (request: PageRequest<'public'>): string | undefined => {
+  const id = request.cookies[journeyCookieName];
+  return isJourneyId(id) ? id : undefined;
+};
+
 export const openJourney = async (
   request: PageRequest<'public'>,
   sessions: JourneySessionStore,
 ): Promise<OpenJourney> => {
-  const id = request.cookies[journeyCookieName];
-  if (!isJourneyId(id)) return { id: undefined, state: undefined };
+  const id = openJourneyId(request);
+  if (!id) return { id: undefined, state: undefined };
   return { id, state: await sessions.load(id, request.now) };
 };
 
-/** The journey to write to: the open one, or a new one with a new id (the cookie must then be set). */
+/**
+ * The journey to write to: the open one, or a new one with a new id (the cookie must then be set). A sent
+ * report's journey is never written to again: answering a question after sending starts another report.
+ */
 export const journeyToWrite = (open: OpenJourney): { id: string; state: JourneyState; isNew: boolean } =>
-  open.id && open.state
+  open.id && open.state && !open.state.submitted
     ? { id: open.id, state: open.state, isNew: false }
     : { id: newJourneyId(), state: emptyJourney(), isNew: true };
 
 /** A session cookie (no expiry date), sent only by this site's own pages. */
 export const journeyCookie = (id: string): string => setCookie(journeyCookieName, id, { sameSite: 'Strict' });
+
+/** The same cookie once the report is sent: the browser drops it when the reference is forgotten. */
+export const submittedJourneyCookie = (id: string): string =>
+  setCookie(journeyCookieName, id, { sameSite: 'Strict', maxAgeSeconds: submittedLifetimeSeconds });
 
 export const forgetJourneyCookie = (): string => clearCookie(journeyCookieName);
 
@@ -61,4 +76,4 @@ export const honeypotFilled = (form: Readonly<Record<string, string | string[]>>
 };
 
 export const sourceAddress = (request: PageRequest<'public'>): string | undefined =>
-  request.event.requestContext?.http?.sourceIp;
+  clientAddressOf(request.event);

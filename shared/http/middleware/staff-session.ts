@@ -1,3 +1,5 @@
+import type { Principal } from '../../auth/principal.ts';
+import type { SessionRevocations } from '../../auth/session-revocations.ts';
 import type { TokenVerifier } from '../../auth/verify-token.ts';
 import { logger } from '../../observability/logger.ts';
 import { cookieNames } from '../cookies.ts';
@@ -16,18 +18,24 @@ export interface StaffSessionOptions {
 }
 
 /**
- * Finds out who is asking: verifies the ID token from the `__Host-session` cookie (or bearer header) and
- * puts the member of staff on the request. No token, or one that fails, is a 401 (pages turn that into a
- * trip to sign-in).
+ * Finds out who is asking: verifies the ID token from the `__Host-session` cookie (or bearer header), then
+ * asks whether it was signed out (one read), and puts the member of staff on the request. No token, one
+ * that fails, or one signed out is a 401 (pages turn that into a trip to sign-in). When the revocations
+ * cannot be read the request fails (500) rather than let a signed-out token through or sign anyone out.
  */
-export const staffSession = (verifier: TokenVerifier, options: StaffSessionOptions): HttpMiddleware => ({
+export const staffSession = (
+  verifier: TokenVerifier,
+  revocations: SessionRevocations,
+  options: StaffSessionOptions,
+): HttpMiddleware => ({
   before: async (request) => {
     const state = request.context.http;
     const token =
       (options.acceptBearer ? bearerToken(request.event) : undefined) ?? state.cookies[cookieNames.session];
     if (!token) throw new UnauthenticatedError();
+    let principal: Principal;
     try {
-      state.principal = await verifier.verify(token);
+      principal = await verifier.verify(token);
     } catch (error) {
       logger().info('Staff token refused', {
         reason: error instanceof Error ? error.message : 'unknown',
@@ -35,5 +43,11 @@ export const staffSession = (verifier: TokenVerifier, options: StaffSessionOptio
       });
       throw new UnauthenticatedError('You need to sign in again.');
     }
+    // Only after verification, so a made-up token costs no read.
+    if (await revocations.isRevoked(token)) {
+      logger().info('Staff token refused', { reason: 'signed out' });
+      throw new UnauthenticatedError('You need to sign in again.');
+    }
+    state.principal = principal;
   },
 });

@@ -282,7 +282,11 @@ describe('Clare’s Law: a right-to-ask case from the online form to the closed 
     const token = /name="_csrf" value="([^"]+)"/.exec(browser.lastBody)?.[1] ?? '';
     const { postForm } = await import('../../support/http-events.ts');
     const send = () =>
-      handlers.submit(postForm('/clares-law/submit', { _csrf: token }, { cookies: { ...browser.cookies } }));
+      handlers.submit(
+        browser.fromHere(
+          postForm('/clares-law/submit', { _csrf: token }, { cookies: { ...browser.cookies } }),
+        ),
+      );
 
     // Act: two submissions at once
     const [first, second] = await Promise.all([send(), send()]);

@@ -18,14 +18,29 @@ export type Fields = Readonly<Record<string, string | readonly string[]>>;
 
 /**
  * A browser in miniature: keeps the cookies each response sets (journey, CSRF, session) and sends them
- * back, and posts forms with the CSRF token of the page it last read.
+ * back, and posts forms with the CSRF token of the page it last read. Each is a person of its own, on an
+ * address of its own (documentation range), as the public application's rate limit sees them.
  */
 export class Browser {
   readonly cookies: Record<string, string> = {};
   lastBody = '';
 
-  constructor(initial: Record<string, string> = {}) {
+  constructor(
+    initial: Record<string, string> = {},
+    readonly sourceIp = `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`,
+  ) {
     Object.assign(this.cookies, initial);
+  }
+
+  /** The event as it arrives from this browser's address. */
+  fromHere(event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 {
+    return {
+      ...event,
+      requestContext: {
+        ...event.requestContext,
+        http: { ...event.requestContext.http, sourceIp: this.sourceIp },
+      },
+    };
   }
 
   private keep(response: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
@@ -44,7 +59,9 @@ export class Browser {
     path: string,
     options: EventOptions = {},
   ): Promise<APIGatewayProxyStructuredResultV2> {
-    return this.keep(await handler(getEvent(path, { ...options, cookies: { ...this.cookies } })));
+    return this.keep(
+      await handler(this.fromHere(getEvent(path, { ...options, cookies: { ...this.cookies } }))),
+    );
   }
 
   async post(
@@ -57,7 +74,9 @@ export class Browser {
     if (!token) throw new Error(`No form token on the last page before POST ${path}`);
     return this.keep(
       await handler(
-        postForm(path, { ...fields, _csrf: token }, { ...options, cookies: { ...this.cookies } }),
+        this.fromHere(
+          postForm(path, { ...fields, _csrf: token }, { ...options, cookies: { ...this.cookies } }),
+        ),
       ),
     );
   }

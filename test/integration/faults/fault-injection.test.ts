@@ -392,8 +392,9 @@ describe('After the fault run', () => {
     const storedReports = items.filter((item) => item.sk === 'REPORT').length;
     const incidents = items.filter((item) => item.sk === 'INCIDENT').length;
 
-    // A report may exist whose reference the person never saw (SR-4), never the other way round, and a retried
-    // submit never makes a second report.
+    // A report may exist whose reference the person never saw (every one of their retries failed; a lost
+    // confirmation page is shown again on a retry since SR-4), never the other way round, and a retried submit
+    // never makes a second report.
     expect({
       someShown: shown.length > 0,
       missingOrDoubled: shown.filter((reference) => reportsByReference.get(reference) !== 1),

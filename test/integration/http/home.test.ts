@@ -22,6 +22,7 @@ let home: {
   completeSignIn: HttpHandler;
   signOut: HttpHandler;
   showNotFound: HttpHandler;
+  viewStaffHome: HttpHandler;
 };
 
 beforeAll(async () => {
@@ -38,6 +39,7 @@ beforeAll(async () => {
     completeSignIn: (await import('../../../services/home/handlers/complete-sign-in.ts')).handler,
     signOut: (await import('../../../services/home/handlers/sign-out.ts')).handler,
     showNotFound: (await import('../../../services/home/handlers/show-not-found.ts')).handler,
+    viewStaffHome: (await import('../../../services/home/handlers/view-staff-home.ts')).handler,
   };
 });
 
@@ -215,6 +217,57 @@ describe('home: sign-out', () => {
     expect(response.statusCode).toBe(303);
     expect(header(response, 'location')).toBe('/');
     expect(setCookieLine(response, '__Host-session')).toContain('Max-Age=0');
+  });
+
+  it('the token signed out with opens no staff page afterwards, though it has not expired (ASVS 7.4.1)', async () => {
+    const session = await provider.sign({ rank: 'sergeant', department: 'PPU' });
+    const staffHome = () =>
+      home.viewStaffHome(getEvent('/staff', { cookies: { '__Host-session': session } }));
+    const before = await staffHome();
+    const cookie = setCookieValue(await home.viewHome(getEvent('/')), '__Host-csrf') ?? '';
+
+    await home.signOut(
+      postForm(
+        '/sign-out',
+        { _csrf: csrfTokenFor(csrfSecret, cookie) },
+        { cookies: { '__Host-csrf': cookie, '__Host-session': session } },
+      ),
+    );
+    const after = await staffHome();
+
+    expect([before.statusCode, after.statusCode, header(after, 'location')]).toEqual([
+      200,
+      303,
+      `/sign-in?returnTo=${encodeURIComponent('/staff')}`,
+    ]);
+  });
+
+  it('the revocation is kept as the SHA-256 of the token, never the token, until the token expires', async () => {
+    const session = await provider.sign({ rank: 'sergeant' }, { expiresInSeconds: 1200 });
+    const cookie = setCookieValue(await home.viewHome(getEvent('/')), '__Host-csrf') ?? '';
+    await home.signOut(
+      postForm(
+        '/sign-out',
+        { _csrf: csrfTokenFor(csrfSecret, cookie) },
+        { cookies: { '__Host-csrf': cookie, '__Host-session': session } },
+      ),
+    );
+    const { createHash } = await import('node:crypto');
+    const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { dynamoDocumentClient } = await import('../../../shared/aws/clients.ts');
+    const { decodeJwt } = await import('jose');
+
+    const stored = await dynamoDocumentClient().send(
+      new GetCommand({
+        TableName: process.env.TABLE_PLATFORM_SESSIONS,
+        Key: { pk: `revoked-session#${createHash('sha256').update(session).digest('base64url')}` },
+      }),
+    );
+
+    expect([stored.Item?.expiresAt, JSON.stringify(stored.Item).includes(session)]).toEqual([
+      decodeJwt(session).exp,
+      false,
+    ]);
   });
 
   it('a POST without the form token is refused (403): another site cannot sign staff out', async () => {

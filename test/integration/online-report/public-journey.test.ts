@@ -154,19 +154,80 @@ describe('Submit: one report per form, a reference, nothing left behind', () => 
     ]);
   });
 
-  it('the confirmation page is shown once: the journey is then forgotten and its cookie cleared', async () => {
+  it('the confirmation page shows the same reference again on a reload (a page lost on the way is not a lost reference)', async () => {
+    const client = new JourneyClient();
+    await answerAll(client, person(), { relationship: 'neighbour', description: 'Noise at night.' });
+    const check = await client.get('/report/check-your-answers');
+    await client.post('/report/check-your-answers', { submissionToken: submissionTokenOf(check.html) });
+
+    const first = await client.get('/report/confirmation');
+    const reload = await client.get('/report/confirmation');
+
+    expect([reload.status, referenceOn(reload.html)]).toEqual([200, referenceOn(first.html)]);
+  });
+
+  it('after sending, the session keeps the reference alone, and it and the cookie expire in 15 minutes', async () => {
+    const client = new JourneyClient();
+    await answerAll(client, person(), { relationship: 'neighbour', description: 'Noise at night.' });
+    const check = await client.get('/report/check-your-answers');
+    const sent = await client.post('/report/check-your-answers', {
+      submissionToken: submissionTokenOf(check.html),
+    });
+    const journeyId = client.cookies.get(journeyCookie) ?? '';
+    const reference = referenceOn((await client.get('/report/confirmation')).html);
+    const { createHash } = await import('node:crypto');
+    const pk = `report-journey#${createHash('sha256').update(journeyId).digest('base64url')}`;
+    const stored = await dynamoDocumentClient().send(
+      new GetCommand({ TableName: sessionsTable, Key: { pk }, ConsistentRead: true }),
+    );
+    const secondsLeft = Number(stored.Item?.expiresAt) - Date.now() / 1000;
+    const cookieLine = sent.cookies.find((line) => line.startsWith(`${journeyCookie}=`)) ?? '';
+
+    expect({
+      state: stored.Item?.state,
+      expiresWithinFifteenMinutes: secondsLeft > 14 * 60 && secondsLeft <= 15 * 60,
+      cookieMaxAge: /Max-Age=(\d+)/.exec(cookieLine)?.[1],
+      forgottenAfterFifteenMinutes: await journeySessions().load(
+        journeyId,
+        new Date(Date.now() + 15 * 60_000 + 1000),
+      ),
+    }).toEqual({
+      state: { answers: {}, reachedCheckAnswers: false, submitted: { reference } },
+      expiresWithinFifteenMinutes: true,
+      cookieMaxAge: '900',
+      forgottenAfterFifteenMinutes: undefined,
+    });
+  });
+
+  it('Exit this page on the confirmation page forgets the reference at once', async () => {
     const client = new JourneyClient();
     await answerAll(client, person(), { relationship: 'neighbour', description: 'Noise at night.' });
     const check = await client.get('/report/check-your-answers');
     await client.post('/report/check-your-answers', { submissionToken: submissionTokenOf(check.html) });
     const journeyId = client.cookies.get(journeyCookie) ?? '';
     await client.get('/report/confirmation');
-    const again = await client.get('/report/check-your-answers');
-    expect([client.cookies.has(journeyCookie), await journeyItemExists(journeyId), again.location]).toEqual([
-      false,
-      false,
-      '/report',
-    ]);
+
+    await client.get('/report/leave');
+    const again = await client.get('/report/confirmation');
+
+    expect([await journeyItemExists(journeyId), again.location]).toEqual([false, '/report']);
+  });
+
+  it('answering a question after sending starts a new report, never adding to the sent one', async () => {
+    const client = new JourneyClient();
+    await answerAll(client, person(), { relationship: 'neighbour', description: 'Noise at night.' });
+    const check = await client.get('/report/check-your-answers');
+    await client.post('/report/check-your-answers', { submissionToken: submissionTokenOf(check.html) });
+    const sentJourney = client.cookies.get(journeyCookie) ?? '';
+
+    await client.answer('/report/in-danger', { inDanger: 'no' });
+    const newJourney = client.cookies.get(journeyCookie) ?? '';
+
+    expect([
+      newJourney !== sentJourney,
+      (await journeySessions().load(newJourney, new Date()))?.answers['in-danger'],
+      (await journeySessions().load(sentJourney, new Date()))?.answers,
+    ]).toEqual([true, { inDanger: 'no' }, {}]);
   });
 
   it('a form with the honeypot filled sends nothing', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { ReportAnswers } from '../../../services/online-report/domain/model.ts';
 import { referenceFrom } from '../../../services/online-report/domain/reference.ts';
@@ -52,18 +52,23 @@ describe('Bots are slowed without ever blocking a person’s emergency advice', 
   it('the rate limit counts a keyed hash of the address, never the address', async () => {
     const client = new JourneyClient('192.0.2.77');
     await client.answer('/report/in-danger', { inDanger: 'no' });
-    const { hmacIdentityHasher } = await import(
-      '../../../services/online-report/adapters/identity-hasher.ts'
-    );
-    const key = hmacIdentityHasher(environment.IDENTITY_HMAC_KEY ?? '').clientKey('192.0.2.77');
-    const result = await dynamoDocumentClient().send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `RATE#${key}` },
-      }),
-    );
-    expect([result.Items?.length, JSON.stringify(result.Items).includes('192.0.2.77')]).toEqual([1, false]);
+    const { hmacClientKey } = await import('../../../shared/abuse/rate-limit.ts');
+    const key = hmacClientKey(environment.IDENTITY_HMAC_KEY ?? '')('192.0.2.77');
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamoDocumentClient().send(
+        new ScanCommand({
+          TableName: environment.TABLE_PLATFORM_SESSIONS,
+          FilterExpression: 'begins_with(pk, :prefix)',
+          ExpressionAttributeValues: { ':prefix': `rate#online-report#${key}#` },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    expect([items.length, JSON.stringify(items).includes('192.0.2.77')]).toEqual([1, false]);
   });
 });
 

@@ -4,7 +4,7 @@ import { startTestRuntime } from '../../support/runtime.ts';
 import { Browser } from '../../support/security/browser.ts';
 import { crawlPublicSite, formPageOf, type PublicSiteMap } from '../../support/security/crawl.ts';
 import { inventedPerson, reportOnline } from '../../support/security/journeys.ts';
-import { rateLimitFindingsByRoute, stillReproduces } from '../../support/security/known-findings.ts';
+import { rateLimitFindingsByRoute } from '../../support/security/known-findings.ts';
 import { captureLogs, type LogCapture } from '../../support/security/log-capture.ts';
 import { publicRoutes, type ServedRoute, samplePath } from '../../support/security/manifest-routes.ts';
 import { send } from '../../support/security/site-client.ts';
@@ -79,15 +79,4 @@ describe('Public forms are rate limited per client (ASVS 2.4.1)', () => {
 
     expect([advice.length > 0, statuses.filter((status) => status !== 200)]).toEqual([true, []]);
   });
-});
-
-describe('Known findings about rate limits still reproduce (see docs/security-and-reliability.md)', () => {
-  const unlimited = journeyPages.filter((route) => route.routeKey in rateLimitFindingsByRoute);
-
-  it.each(unlimited.map((route) => [route.routeKey, route] as const))(
-    `SR-5: %s takes ${maximumAttempts} posts from one client without a 429`,
-    async (_, route) => {
-      expect(await attemptsUntilLimited(route), stillReproduces('SR-5')).toBeUndefined();
-    },
-  );
 });

@@ -3,7 +3,7 @@ import { demoStaff } from '../../../infra/local/demo-staff.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { startTestRuntime } from '../../support/runtime.ts';
 import { principalOf } from '../../support/security/identities.ts';
-import { headerFindingsByRoute, stillReproduces } from '../../support/security/known-findings.ts';
+import { headerFindingsByRoute } from '../../support/security/known-findings.ts';
 import { captureLogs, internalDetailsIn, type LogCapture } from '../../support/security/log-capture.ts';
 import {
   requestMethod,
@@ -102,19 +102,17 @@ describe('Security headers on every route (ASVS 3.4.1, 3.4.3, 3.4.6, 14.3.2)', (
   );
 });
 
-describe('Known findings about headers still reproduce (see docs/security-and-reliability.md)', () => {
-  const route = (key: string): ServedRoute => {
-    const found = routes.find((candidate) => candidate.routeKey === key);
-    if (!found) throw new Error(`No route ${key} in the manifests`);
-    return found;
-  };
+describe('"Exit this page" clears the site as it leaves (SR-2, fixed)', () => {
+  it('GET /report/leave has the headers of every page and Clear-Site-Data for cookies and storage', async () => {
+    const leave = routes.find((candidate) => candidate.routeKey === 'GET /report/leave');
+    if (!leave) throw new Error('No route GET /report/leave in the manifests');
 
-  it('SR-2: GET /report/leave answers without HSTS and X-Frame-Options', async () => {
-    const response = await ask(route('GET /report/leave'), undefined);
+    const response = await ask(leave, undefined);
 
-    expect(headerProblems(response), stillReproduces('SR-2')).toEqual([
-      'HSTS missing or under a year',
-      'X-Frame-Options not DENY',
+    expect([response.status, headerProblems(response), response.headers.get('clear-site-data')]).toEqual([
+      200,
+      [],
+      '"cookies", "storage"',
     ]);
   });
 });

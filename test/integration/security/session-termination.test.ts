@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { startTestRuntime } from '../../support/runtime.ts';
-import { stillReproduces } from '../../support/security/known-findings.ts';
 import { captureLogs, type LogCapture } from '../../support/security/log-capture.ts';
+import { requestMethod, samplePath, staffRoutes } from '../../support/security/manifest-routes.ts';
 import { csrfPairFor, postForm, send, sessionCookies } from '../../support/security/site-client.ts';
 
-/** Signing out (ASVS 7.4.1, 7.4.4): what the browser is told, and what an old copy of the token can still do. */
+/** Signing out (ASVS 7.4.1, 7.4.4): what the browser is told, and that an old copy of the token opens nothing. */
 let runtime: LocalRuntime;
 let logs: LogCapture;
 
@@ -43,8 +43,13 @@ describe('Signing out', () => {
     expect([page.status, /action="\/sign-out"/.test(page.body)]).toEqual([200, true]);
   });
 
-  it('SR-7: a copy of the token taken before signing out still opens staff pages afterwards', async () => {
+  it('a copy of the token taken before signing out opens no staff page afterwards (ASVS 7.4.1, SR-7 fixed)', async () => {
     const token = await runtime.identityProvider.mintToken('constable');
+    const before = await send(runtime, {
+      method: 'GET',
+      path: '/staff/notifications',
+      cookies: sessionCookies(token),
+    });
     await postForm(runtime, '/sign-out', { session: token, csrf: csrfPairFor(runtime) });
 
     const replayed = await send(runtime, {
@@ -53,6 +58,30 @@ describe('Signing out', () => {
       cookies: sessionCookies(token),
     });
 
-    expect(replayed.status, stillReproduces('SR-7')).toBe(200);
+    expect([
+      before.status,
+      replayed.status,
+      replayed.headers.get('location')?.startsWith('/sign-in?'),
+    ]).toEqual([200, 303, true]);
+  });
+
+  it('the same copy sent to a staff API as a bearer token is refused (401)', async () => {
+    const token = await runtime.identityProvider.mintToken('inspector');
+    const api = staffRoutes().find((route) => route.kind === 'api');
+    if (!api) throw new Error('No staff API in the manifests');
+    const method = requestMethod(api);
+    const call = () =>
+      send(runtime, {
+        method,
+        path: samplePath(api),
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        ...(method === 'POST' ? { contentType: 'application/json', body: '{}' } : {}),
+      });
+    const before = await call();
+    await postForm(runtime, '/sign-out', { session: token, csrf: csrfPairFor(runtime) });
+
+    const replayed = await call();
+
+    expect([before.status === 401, replayed.status]).toEqual([false, 401]);
   });
 });

@@ -47,6 +47,7 @@ describe('staff ID tokens (aws-jwt-verify against the JWKS)', () => {
 
   it.each([
     ['expired', { expiresInSeconds: -30 }, {}],
+    ['that never expires (no exp)', { expiresInSeconds: null }, {}],
     ['forged (signed with another key)', { forged: true }, {}],
     ['for another audience', { audience: 'someone-else' }, {}],
     ['from another issuer', { issuer: 'https://evil.example' }, {}],
@@ -58,6 +59,14 @@ describe('staff ID tokens (aws-jwt-verify against the JWKS)', () => {
     const token = await provider.sign(claims, options);
 
     await expect(verifier.verify(token)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('a verified session carries the token’s expiry, for sign-out to revoke it that long', async () => {
+    const token = await provider.sign({}, { expiresInSeconds: 600 });
+
+    const session = await verifier.verifySession(token);
+
+    expect(Math.abs(session.expiresAt.getTime() - (Date.now() + 600_000))).toBeLessThan(5_000);
   });
 
   it('something that is not a JWT at all is refused', async () => {
