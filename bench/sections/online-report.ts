@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import {
+  journeyCookieName,
+  newJourneyId,
+} from '../../services/online-report/adapters/journey-session-store.ts';
+import {
+  benchPublicPageBundles,
+  benchSubmitHandler,
+  benchSubmitToIncidentList,
+  publicPageAim,
+} from '../../services/online-report/bench.ts';
+import { journeySessions, reportStore } from '../../services/online-report/composition-root.ts';
+import { JourneyAnswersSchema } from '../../services/online-report/domain/journey/engine.ts';
+import { cookieNames } from '../../shared/http/cookies.ts';
+import { csrfTokenFor } from '../../shared/http/middleware/csrf.ts';
+import { answersOf, personOf } from '../load/journey.ts';
+import { loopbackAddress } from '../load/plan.ts';
+import { reportJourney } from '../load/report-journey.ts';
+import { loopbackAliasesWork } from '../load/source-addresses.ts';
+import { distributionOf, ratioOf } from '../stats.ts';
+import { timePlainPut } from '../support/baselines.ts';
+import { BenchSetupError, environmentValue, localClients } from '../support/local-clients.ts';
+import { loopbackRequest } from '../support/loopback-http.ts';
+import { listPageAgainstItsData, repetitions } from '../support/pages.ts';
+import { fromServiceFigures } from '../support/service-figures.ts';
+import type { BenchContext, BenchSection, Measurement } from '../types.ts';
+
+/** Loopback addresses for this section's submits (bench/load/plan.ts), apart from the load runs'. */
+const firstSubmitAddress = 10_000_000;
+/** People for this section's reports, apart from the load runs'. */
+const firstSubmitPerson = 50_000_000;
+
+/**
+ * The check-your-answers POST over HTTP, as a browser sends it, each from a loopback address of its own
+ * (the submit limit is per address). Each journey is seeded at check your answers beforehand (the answers
+ * of the load run's journey, a new person each time), so only the POST is timed.
+ */
+const timeSubmitOverHttp = async (context: BenchContext, runs: number, warmUp: number): Promise<number[]> => {
+  const sessions = journeySessions();
+  const secret = environmentValue(context.runtime, 'CSRF_SECRET');
+  const journey = reportJourney(new Date());
+  let serial = 0;
+  const submitOnce = async (): Promise<number> => {
+    const index = serial++;
+    const journeyId = newJourneyId();
+    const submissionToken = randomBytes(24).toString('base64url');
+    const answers = JourneyAnswersSchema.parse(answersOf(journey, personOf(firstSubmitPerson + index)));
+    await sessions.save(journeyId, { answers, reachedCheckAnswers: true, submissionToken }, new Date());
+    const csrfCookie = randomBytes(32).toString('base64url');
+    const started = performance.now();
+    const response = await loopbackRequest(`${context.runtime.url}/report/check-your-answers`, {
+      method: 'POST',
+      localAddress: loopbackAddress(firstSubmitAddress + index),
+      headers: {
+        cookie: `${cookieNames.csrf}=${csrfCookie}; ${journeyCookieName}=${journeyId}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ _csrf: csrfTokenFor(secret, csrfCookie), submissionToken }).toString(),
+    });
+    const elapsed = performance.now() - started;
+    if (response.status !== 303 || response.headers.location !== '/report/confirmation')
+      throw new BenchSetupError(`The report submit over HTTP answered ${response.status}, not 303.`);
+    return elapsed;
+  };
+  for (let run = 0; run < warmUp; run++) await submitOnce();
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) samples.push(await submitOnce());
+  return samples;
+};
+
+/** Which of the public pages' aims (< 400 KB, < 150 ms cold import) a bundle misses. */
+const aimNote = (bundle: { readonly bytes: number; readonly coldImportMs: number }): string => {
+  const missed = [
+    ...(bundle.bytes > publicPageAim.bytes ? [`over ${publicPageAim.bytes / 1024} KB`] : []),
+    ...(bundle.coldImportMs > publicPageAim.coldImportMs
+      ? [`cold import over ${publicPageAim.coldImportMs} ms`]
+      : []),
+  ];
+  return missed.length === 0 ? 'within the aim' : `OVER the aim: ${missed.join(', ')}`;
+};
+
+const publicPageRows = async (runs: number): Promise<Measurement[]> => {
+  const bundles = await benchPublicPageBundles(runs);
+  return bundles.map((bundle) => ({
+    name: `public page bundle online-report/${bundle.handler}`,
+    unit: 'bytes',
+    value: bundle.bytes,
+    figures: { gzipBytes: bundle.gzipBytes, coldImportMs: bundle.coldImportMs },
+    note: aimNote(bundle),
+  }));
+};
+
+export const onlineReportSection: BenchSection = {
+  name: 'online-report',
+  description:
+    'the public report: submit warm (handler alone, and over HTTP), submit → Force Response list, staff lists, public page bundles',
+  run: async (context) => {
+    const counts = repetitions(context.quick);
+    const clients = localClients(context.runtime);
+    try {
+      context.log('  submit handler, in process');
+      const handler = await benchSubmitHandler(context.quick ? 20 : 100, context.quick ? 3 : 10);
+      const put = distributionOf(
+        'a plain PutItem of a 1 KB item in the reports table (baseline)',
+        'ms',
+        await timePlainPut(
+          clients,
+          environmentValue(context.runtime, 'TABLE_ONLINE_REPORT_REPORTS'),
+          counts.runs,
+        ),
+      );
+      // Submits are limited per address: without addresses of their own, ten would end in 429s.
+      const overHttp: Measurement[] = [];
+      if (await loopbackAliasesWork(loopbackAddress(firstSubmitAddress))) {
+        context.log('  submit over HTTP');
+        const submit = distributionOf(
+          'submit over HTTP (domestic abuse: transaction + relay to the work queue)',
+          'ms',
+          await timeSubmitOverHttp(context, counts.runs, counts.warmUp),
+          { note: 'the check-your-answers POST, each from a loopback address of its own' },
+        );
+        overHttp.push(submit, ratioOf('submit over HTTP ÷ plain PutItem', submit, put));
+      }
+      context.log('  submit → Force Response incident list');
+      const endToEnd = await benchSubmitToIncidentList(context.quick ? 3 : 10);
+
+      context.log('  staff lists');
+      const store = reportStore();
+      const queued = (await store.contactQueue()).length;
+      const open = (await store.openIncidents()).length;
+      const contactQueue = await listPageAgainstItsData(
+        context.runtime,
+        {
+          name: `contact queue page /staff/online-reports (${queued} reports)`,
+          path: '/staff/online-reports',
+          demoStaffId: 'contact-handler',
+        },
+        { name: '  the queue read alone (store.contactQueue)', read: () => store.contactQueue() },
+        counts,
+      );
+      const incidents = await listPageAgainstItsData(
+        context.runtime,
+        {
+          name: `Force Response incident list /staff/incidents (${open} open logs)`,
+          path: '/staff/incidents',
+          demoStaffId: 'sergeant',
+        },
+        { name: '  the open logs read alone (store.openIncidents)', read: () => store.openIncidents() },
+        counts,
+      );
+
+      context.log('  public page bundles');
+      const bundles = await publicPageRows(context.quick ? 1 : 3);
+
+      return [
+        fromServiceFigures('submit handler alone, not domestic abuse', handler.plain, handler.plain.runs, {
+          note: 'services/online-report/bench.ts: in process, journey seeded, only the handler timed',
+        }),
+        fromServiceFigures(
+          'submit handler alone, domestic abuse',
+          handler.domesticAbuse,
+          handler.domesticAbuse.runs,
+        ),
+        ...(overHttp.length > 0
+          ? [put, ...overHttp]
+          : [
+              {
+                ...put,
+                note: 'submit over HTTP not measured: this machine cannot connect from other loopback addresses, and submits are limited per address',
+              },
+            ]),
+        fromServiceFigures(
+          'submit → log on the Force Response list (through the queue)',
+          endToEnd,
+          endToEnd.runs,
+          {
+            note: 'from the submit answering to the log in the open-incident index, polled every 10 ms',
+          },
+        ),
+        ...contactQueue,
+        ...incidents,
+        ...bundles,
+      ];
+    } finally {
+      clients.destroy();
+    }
+  },
+};

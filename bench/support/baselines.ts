@@ -1,0 +1,22 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { timeRepeatedly } from '../stats.ts';
+import type { LocalClients } from './local-clients.ts';
+
+/**
+ * A plain PutItem of an item of `bytes` into a partition of the bench's own (`BENCH#PUT`) in a table keyed
+ * `pk`/`sk`: the obvious alternative to a handler that stores one record, to divide by.
+ */
+export const timePlainPut = async (
+  clients: LocalClients,
+  table: string,
+  runs: number,
+  bytes = 1024,
+): Promise<number[]> => {
+  const payload = 'x'.repeat(bytes);
+  const put = (run: number) =>
+    clients.dynamo.send(
+      new PutCommand({ TableName: table, Item: { pk: 'BENCH#PUT', sk: `ITEM#${run}`, payload } }),
+    );
+  await timeRepeatedly(Math.min(20, runs), (run) => put(-1 - run));
+  return timeRepeatedly(runs, put);
+};
