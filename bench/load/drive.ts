@@ -1,9 +1,17 @@
 import autocannon, { type Options, type Result } from 'autocannon';
-import type { Journey, JourneyStep } from './journey.ts';
+import { loopbackRequest } from '../support/loopback-http.ts';
+import type { Journey, JourneyStep, Person } from './journey.ts';
 import { personOf } from './journey.ts';
-import { type JourneyRecorder, journeyRequests } from './journey-requests.ts';
+import {
+  answered,
+  freshWalk,
+  type JourneyRecorder,
+  journeyRequests,
+  requestOf,
+  type Walk,
+} from './journey-requests.ts';
 import { loadJourneys } from './journeys.ts';
-import { loadPlan, loopbackAddress } from './plan.ts';
+import { loadPlan, loopbackAddress, startingSteps } from './plan.ts';
 import { DriveInput, type DriveReport, type JourneyCounts } from './protocol.ts';
 import { connectFromEachAddress, loopbackAliasesWork } from './source-addresses.ts';
 import { type LoadOutcome, tallyOutcomes } from './tally.ts';
@@ -16,6 +24,11 @@ import { type LoadOutcome, tallyOutcomes } from './tally.ts';
  * First one journey is walked to load every handler and check that each step answers as expected (it
  * fails here, naming the step, if the journey has changed); then `idleJourneys`, one request at a time,
  * for the unloaded baseline; then the load: `rate` people a second for `durationSeconds`.
+ *
+ * The load's people would all be at the same step at the same moment if they all began together (at 100
+ * a second, a hundred forms sent in the same second, once a journey). So before the load, each
+ * connection's first person is walked, unmeasured, to a step of their own, spread evenly over the
+ * journey: from the first second the site sees what a steady stream of people at every stage sends.
  */
 
 class DriveError extends Error {
@@ -68,18 +81,19 @@ const walkOneAtATime = async (
   url: string,
   journey: Journey,
   journeys: number,
-  nextPerson: () => ReturnType<typeof personOf>,
+  nextPerson: () => Person,
 ): Promise<Collector> => {
   const recorder = collector();
+  const amount = journey.steps.length * journeys;
   const result = await run(
     {
       url,
       connections: 1,
-      amount: journey.steps.length * journeys,
+      amount,
       timeout: requestTimeoutSeconds,
-      requests: journeyRequests(journey, recorder, nextPerson),
+      requests: journeyRequests(journey, recorder, { nextPerson, length: amount + 1 }),
     },
-    journey.steps.length * journeys * requestTimeoutSeconds * 1000,
+    amount * requestTimeoutSeconds * 1000,
   );
   const counts = recorder.counts();
   if (result.errors > 0 || counts.abandoned > 0 || counts.completed !== journeys) {
@@ -87,6 +101,31 @@ const walkOneAtATime = async (
     throw new DriveError(`The ${journey.name} journey did not go as the bench expects: ${where}.`);
   }
   return recorder;
+};
+
+/** One person walked `steps` steps into the journey, unmeasured, from `localAddress` if given. */
+const walkAhead = async (
+  url: string,
+  journey: Journey,
+  person: Person,
+  steps: number,
+  localAddress: string | undefined,
+): Promise<Walk> => {
+  let walk = freshWalk(person);
+  for (let taken = 0; taken < steps; taken++) {
+    const outgoing = requestOf(journey, walk);
+    const response = await loopbackRequest(`${url}${outgoing.path}`, {
+      method: outgoing.method,
+      headers: outgoing.headers,
+      ...(outgoing.body === undefined ? {} : { body: outgoing.body }),
+      ...(localAddress ? { localAddress } : {}),
+    });
+    const result = answered(journey, walk, response.status, response.body, response.headers);
+    if (!result.walk)
+      throw new DriveError(`Walking ahead, ${outgoing.method} ${outgoing.path} answered ${response.status}.`);
+    walk = result.walk;
+  }
+  return walk;
 };
 
 const main = async (): Promise<void> => {
@@ -110,6 +149,13 @@ const main = async (): Promise<void> => {
     const idle = await walkOneAtATime(url, journey, input.idleJourneys, nextPerson);
 
     const plan = loadPlan(input.rate, input.durationSeconds);
+    const connections = plan.groups.reduce((sum, group) => sum + group.connections, 0);
+    const startingWalks: Walk[] = [];
+    for (const steps of startingSteps(connections, journey.steps.length)) {
+      const localAddress = ownAddresses ? loopbackAddress(address++) : undefined;
+      startingWalks.push(await walkAhead(url, journey, nextPerson(), steps, localAddress));
+    }
+    const firstWalk = () => startingWalks.shift() ?? freshWalk(nextPerson());
     const recorder = collector();
     const started = performance.now();
     const results = await Promise.all(
@@ -125,7 +171,11 @@ const main = async (): Promise<void> => {
                   duration: plan.durationSeconds,
                   maxOverallRequests: group.maxRequests,
                   timeout: requestTimeoutSeconds,
-                  requests: journeyRequests(journey, recorder, nextPerson),
+                  requests: journeyRequests(journey, recorder, {
+                    nextPerson,
+                    firstWalk,
+                    length: group.maxRequests + 1,
+                  }),
                 },
                 plan.durationSeconds * 1000 + overrunMs,
               ).then(resolve, reject);
@@ -141,7 +191,7 @@ const main = async (): Promise<void> => {
       stepsPerJourney: journey.steps.length,
       rate: plan.rate,
       durationSeconds: plan.durationSeconds,
-      connections: plan.groups.reduce((sum, group) => sum + group.connections, 0),
+      connections,
       groups: plan.groups.length,
       ownAddresses,
       idle: { tally: tallyOutcomes(idle.outcomes), journeys: idle.counts() },

@@ -68,3 +68,10 @@ export const loopbackAddress = (index: number): string => {
   if (second > 255) throw new LoadPlanError(`Loopback address number ${index} is beyond 127.255.255.254.`);
   return `127.${second}.${block % 256}.${host}`;
 };
+
+/**
+ * The step each connection's first person starts at, spread evenly over a journey of `journeySteps`, so
+ * that people are at every stage of the journey at once rather than all at the same one.
+ */
+export const startingSteps = (connections: number, journeySteps: number): number[] =>
+  Array.from({ length: connections }, (_, index) => Math.floor((index * journeySteps) / connections));

@@ -24,7 +24,7 @@ import { inboxTable, until } from '../support/notifications.ts';
 import { listPageAgainstItsData, type Repetitions, repetitions } from '../support/pages.ts';
 import type { BenchContext, BenchSection, Measurement } from '../types.ts';
 
-/** The issue's figure: the case list with this many open cases in the table. */
+/** The case list is measured with this many open cases in the table. */
 const openCases = 5000;
 /** Where a new application is announced: the PPU as a whole (services/clares-law/messages.ts, `unit`). */
 const unitPartition = 'AUDIENCE#GROUP#PPU#*';

@@ -5,7 +5,7 @@ import { listPageAgainstItsData, repetitions } from '../support/pages.ts';
 import { fromServiceFigures } from '../support/service-figures.ts';
 import type { BenchSection } from '../types.ts';
 
-/** The figure: the dashboard with this many served notices, their court clocks running. */
+/** The dashboard is measured with this many served notices, their court clocks running. */
 const activeNotices = 2000;
 
 export const dvpnSection: BenchSection = {

@@ -12,7 +12,7 @@ import { loopbackRequest } from '../support/loopback-http.ts';
 import { queueDepths, untilQueuesDrain } from '../support/queues.ts';
 import type { BenchContext, BenchSection, Measurement } from '../types.ts';
 
-/** The rates of the issue: people's requests a second, each held for the run's duration. */
+/** The rates each journey is held at: requests a second, each for the run's duration. */
 export const loadRates = [25, 50, 100] as const;
 const fullSeconds = 60;
 const quickSeconds = 5;

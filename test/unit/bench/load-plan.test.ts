@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LoadPlanError, loadPlan, loopbackAddress } from '../../../bench/load/plan.ts';
+import { LoadPlanError, loadPlan, loopbackAddress, startingSteps } from '../../../bench/load/plan.ts';
 
 describe('Sustained-load plan: one request a second per person, groups spread across each second', () => {
   it('25 requests a second for 60 s is 5 groups of 5 people starting 200 ms apart, at most 1,500 requests', () => {
@@ -64,6 +64,23 @@ describe('Sustained-load plan: one request a second per person, groups spread ac
             loopbackAddress(index + step) !== address
           );
         },
+      ),
+    );
+  });
+});
+
+describe('Sustained-load starting steps: people at every stage of the journey from the first second', () => {
+  it('100 people on a 40-step journey: two or three at each step, the first at the start', () => {
+    const steps = startingSteps(100, 40);
+
+    expect([steps[0], steps[1], steps[2], steps[3], steps[99]]).toEqual([0, 0, 0, 1, 39]);
+    expect(new Set(steps).size).toBe(40);
+  });
+
+  it('never a step past the journey’s last', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 60 }), (people, journeySteps) =>
+        startingSteps(people, journeySteps).every((step) => step >= 0 && step < journeySteps),
       ),
     );
   });
