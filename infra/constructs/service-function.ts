@@ -147,7 +147,10 @@ export class ServiceFunction extends Construct {
             entry: join(props.root, handlerEntry(props.service, props.handler)),
             projectRoot: props.root,
             depsLockFilePath: join(props.root, 'package-lock.json'),
-            bundling: nodejsBundlingOptions(props.service, props.bundleFiles),
+            bundling: nodejsBundlingOptions(
+              join(props.root, handlerEntry(props.service, props.handler)),
+              props.bundleFiles,
+            ),
           }
         : { code: placeholderCode, handler: 'index.handler' }),
       runtime: functionDefaults.runtime,

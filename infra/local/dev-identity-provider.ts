@@ -8,7 +8,7 @@ import {
   type JWK,
   SignJWT,
 } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type DemoStaffMember, demoStaff, demoStaffMember, findDemoStaff } from './demo-staff.ts';
 import { renderSignInPage } from './dev-sign-in-page.ts';
 import { LocalRuntimeError } from './errors.ts';

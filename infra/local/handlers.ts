@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
+import { templatesOfHandler } from '../../shared/http/handler-templates.ts';
+import { withRenderableTemplates } from '../../shared/http/templates.ts';
 import type { ServiceManifest } from '../../shared/manifest/define-service.ts';
 import { localAccountId, localRegion } from './emulators.ts';
 import { repositoryRoot } from './paths.ts';
@@ -63,6 +65,16 @@ export class HandlerLoadError extends Error {
 export type HandlerLoader = (fn: LocalFunction) => Promise<LambdaHandler>;
 
 /**
+ * A product handler may render only the pages its bundle would carry (shared/http/handler-templates.ts), so a
+ * page left out of a bundle fails here, in every test and on `npm start`, not first in AWS.
+ */
+const withBundledPagesOnly = (fn: LocalFunction, handler: LambdaHandler): LambdaHandler => {
+  if (!fn.file.startsWith(`${repositoryServicesDirectory}${sep}`)) return handler;
+  const templates = new Set(templatesOfHandler(fn.file, repositoryRoot));
+  return (event, context) => withRenderableTemplates(templates, () => handler(event, context));
+};
+
+/**
  * Imports handler modules on first use and keeps them, as a warm Lambda would. A module that fails to load is
  * not kept, so one written while the runtime is up is picked up on the next request.
  */
@@ -76,7 +88,7 @@ export const createHandlerLoader = (): HandlerLoader => {
           if (typeof module.handler !== 'function') {
             throw new HandlerLoadError(fn, new TypeError('the module exports no `handler` function'));
           }
-          return module.handler as LambdaHandler;
+          return withBundledPagesOnly(fn, module.handler as LambdaHandler);
         },
         (error: unknown) => {
           throw new HandlerLoadError(fn, error);

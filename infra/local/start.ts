@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalRuntimeError } from './errors.ts';
 import { describeError } from './handlers.ts';
 import { repositoryRoot } from './paths.ts';

@@ -1,5 +1,5 @@
 import type { App } from 'aws-cdk-lib';
-import { z } from 'zod';
+import * as z from 'zod';
 import { rulesPackIds } from '../../services/dvpn/domain/rules-packs.ts';
 
 /**

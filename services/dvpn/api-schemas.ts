@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { considerationKeys } from './domain/considerations.ts';
 import { DraftDetails } from './domain/model.ts';
 import { optionalConditions } from './domain/rules-packs.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Policy } from '../../shared/auth/policy.ts';
 import type { Principal } from '../../shared/auth/principal.ts';
 import { DomainError } from '../../shared/domain/errors.ts';

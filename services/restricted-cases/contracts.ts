@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { envelopeOf } from '../../shared/contracts/envelope.ts';
 import { AccessAlert } from './domain/alerts.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { endOfLondonDay, isLondonDate, londonInstant } from '../../shared/calendar/index.ts';
 import { formFields } from '../../shared/http/index.ts';
 import {

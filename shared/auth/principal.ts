@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Police ranks, lowest first (DOMAIN.md "People and words"). Chief officers sit above chief superintendent. */
 export const ranks = [

@@ -1,5 +1,7 @@
 import Holidays from 'date-holidays';
+import moment from 'moment-timezone';
 import { HolidayDataError } from './errors.ts';
+import { europeLondonZone } from './europe-london-zone.ts';
 import { assertLondonDate, type LondonDate, londonWeekday } from './london-time.ts';
 
 export interface BankHoliday {
@@ -25,6 +27,8 @@ const CLOSING_TYPES: ReadonlySet<string> = new Set(['public', 'bank']);
  * deadline earlier.
  */
 export function englandAndWalesBankHolidays(): HolidaySource {
+  // A deployed bundle carries moment-timezone without its zone database; the library needs London's only.
+  if (!moment.tz.zone('Europe/London')) moment.tz.add(europeLondonZone);
   const library = new Holidays('GB', 'ENG', { languages: ['en'], timezone: 'Europe/London' });
   const byYear = new Map<string, ReadonlyMap<LondonDate, BankHoliday>>();
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Raised at start-up when the environment lacks a value the process needs; names it, exits the process. */
 export class MissingConfigurationError extends Error {

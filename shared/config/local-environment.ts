@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where `npm start` writes the environment of the running local stack: a flat JSON object of variables. */
 export const localEnvironmentPath = (directory: string = process.cwd()): string =>

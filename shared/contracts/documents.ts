@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Department, Rank, StaffGrade } from '../auth/principal.ts';
 import { envelopeOf } from './envelope.ts';
 

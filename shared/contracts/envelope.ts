@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every queue message: `{ type, version, id, occurredAt, correlationId, data }`. `id` is the idempotency

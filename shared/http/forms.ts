@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FormFields } from './request-state.ts';
 
 /** One line of the GOV.UK error summary; `href` is the id of the field, so the link puts focus on it. */

@@ -9,7 +9,7 @@ import {
   type TemplateSource,
 } from './templates.ts';
 
-/** The global a bundle's `define` replaces with the compiled templates (see templates.ts). */
+/** The global a bundle's `inject` module supplies with the compiled templates (see templates.ts). */
 export const precompiledTemplatesGlobal = '__PRECOMPILED_TEMPLATES__';
 
 const listTemplates = (directory: string, root: string): string[] => {
@@ -81,28 +81,32 @@ export const precompileTemplates = (
 };
 
 /**
- * For the bundler's `define` (esbuild's API): the compiled templates become part of the bundle, so a
- * Lambda reads no template file. Too large for a command line, so CDK uses `templatesInjectFile`.
+ * The module a bundle's `inject` names (esbuild and CDK's NodejsFunction both take a file path): it exports
+ * the compiled templates under the global's name, which esbuild then puts in place of the global. Each
+ * template is a function in the module rather than a string, so the bundler minifies it with the rest and
+ * nothing is evaluated from text at run time.
  */
-export const templatesDefine = (root = repositoryRoot()): Record<string, string> => ({
-  [precompiledTemplatesGlobal]: JSON.stringify(
-    precompileTemplates(entryTemplates(root), diskTemplateSource(root)),
-  ),
-});
+export const compiledTemplatesModule = (
+  templates: Readonly<Record<string, CompiledTemplateCode>>,
+): string => {
+  const members = Object.entries(templates).map(
+    ([name, code]) => `  ${JSON.stringify(name)}: function () {\n${code}\n}`,
+  );
+  return `export const ${precompiledTemplatesGlobal} = {\n${members.join(',\n')}\n};\n`;
+};
 
 /**
- * For the bundler's `inject` (esbuild and CDK's NodejsFunction both take a file path): writes a module
- * exporting the compiled templates under the global's name, which esbuild then puts in place of the
- * global. Returns the file's absolute path (under `dist/`, which is never committed).
+ * Writes the `inject` module for the given entry templates (by default every template, for the whole
+ * product) and returns its absolute path (under `dist/`, which is never committed).
  */
 export const templatesInjectFile = (
   root = repositoryRoot(),
   file = join(root, 'dist', 'precompiled-templates.mjs'),
-  service?: string,
+  entries: readonly string[] = entryTemplates(root),
 ): string => {
-  const templates = precompileTemplates(entryTemplates(root, service), diskTemplateSource(root));
+  const templates = precompileTemplates(entries, diskTemplateSource(root));
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `export const ${precompiledTemplatesGlobal} = ${JSON.stringify(templates)};\n`);
+  writeFileSync(file, compiledTemplatesModule(templates));
   return file;
 };
 

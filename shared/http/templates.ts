@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +19,12 @@ export interface TemplateSource {
 
 /** What nunjucks' compiler emits for one template: the body of a function returning its render functions. */
 export type CompiledTemplateCode = string;
-export type CompiledTemplates = Readonly<Record<string, CompiledTemplateCode>>;
+/** In a bundle, each template is that body as a function of the bundle (see precompile.ts). */
+export type CompiledTemplates = Readonly<Record<string, () => unknown>>;
 
 /**
- * Replaced at bundle time (esbuild `define`, see precompile.ts) with every template compiled; absent when
- * running from the source tree, where templates load from disk.
+ * Supplied at bundle time (esbuild `inject`, see precompile.ts) with the templates the handler can render,
+ * compiled; absent when running from the source tree, where templates load from disk.
  */
 declare const __PRECOMPILED_TEMPLATES__: CompiledTemplates | undefined;
 
@@ -68,11 +70,11 @@ const createLoader = (source: TemplateSource | CompiledTemplates) => ({
       const text = (source as TemplateSource).read(name);
       return text === undefined ? null : { src: text, path: name, noCache: false };
     }
-    const code = (source as CompiledTemplates)[name];
-    // The same step nunjucks takes after compiling a template itself, done on code compiled at build.
-    return code === undefined
+    const compiled = (source as CompiledTemplates)[name];
+    // What nunjucks would get from evaluating code it compiled itself; here the code was compiled at build.
+    return compiled === undefined
       ? null
-      : { src: { type: 'code', obj: new Function(code)() }, path: name, noCache: false };
+      : { src: { type: 'code', obj: compiled() }, path: name, noCache: false };
   },
 });
 
@@ -153,5 +155,26 @@ export const templateEnvironment = (): nunjucks.Environment => {
   return shared;
 };
 
-export const renderTemplate = (name: string, context: Readonly<Record<string, unknown>>): string =>
-  templateEnvironment().render(name, { ...context });
+/**
+ * The pages the handler now running could render from its bundle, where the code around it knows them (the
+ * local runtime reads them from the handler as the bundler does). Running from the source tree, every
+ * template is on disk; this keeps a page missing from a handler's bundle a failure here too, not only in AWS.
+ */
+const renderable = new AsyncLocalStorage<ReadonlySet<string>>();
+
+export const withRenderableTemplates = <T>(templates: ReadonlySet<string>, run: () => T): T =>
+  renderable.run(templates, run);
+
+/** A handler rendered a page its bundle would not carry. */
+export class TemplateNotBundledError extends Error {
+  constructor(name: string) {
+    super(`Template ${name} is not among the templates this handler's bundle carries`);
+    this.name = 'TemplateNotBundledError';
+  }
+}
+
+export const renderTemplate = (name: string, context: Readonly<Record<string, unknown>>): string => {
+  const allowed = renderable.getStore();
+  if (allowed && !allowed.has(name)) throw new TemplateNotBundledError(name);
+  return templateEnvironment().render(name, { ...context });
+};

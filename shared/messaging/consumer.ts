@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { MissingConfigurationError, readConfig, required } from '../config/env.ts';
 import { AnyEnvelope, type EnvelopeSchema, messageKind } from '../contracts/envelope.ts';
 import { tableEnvName } from '../manifest/names.ts';

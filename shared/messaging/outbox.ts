@@ -1,5 +1,5 @@
 import { DeleteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoDocumentClient } from '../aws/clients.ts';
 import { AnyEnvelope } from '../contracts/envelope.ts';
 import { defaultMessagingLogger, describeError, type MessagingLogger } from './log.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type MessageAttributeValue, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { sqsClient } from '../aws/clients.ts';
 import { AnyEnvelope, type EnvelopeSchema, messageKind } from '../contracts/envelope.ts';
 import { queueEnvName } from '../manifest/names.ts';

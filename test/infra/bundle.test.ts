@@ -114,8 +114,9 @@ describe('npm run build: every manifest handler bundled as it is deployed', () =
 
 describe('CDK and npm run build bundle alike', () => {
   it('NodejsFunction gets the same esbuild choices as the build', () => {
-    const cdk = nodejsBundlingOptions('home');
-    const esbuild = esbuildOptions('services/home/handlers/view-home.ts', 'out.mjs');
+    const entry = join(repositoryRoot, 'services/home/handlers/view-home.ts');
+    const cdk = nodejsBundlingOptions(entry);
+    const esbuild = esbuildOptions(entry, 'out.mjs');
 
     expect({
       target: cdk.target,
@@ -128,6 +129,11 @@ describe('CDK and npm run build bundle alike', () => {
       loader: cdk.loader,
       external: cdk.externalModules,
       charset: cdk.esbuildArgs?.['--charset'],
+      alias: Object.fromEntries(
+        Object.entries(cdk.esbuildArgs ?? {})
+          .filter(([flag]) => flag.startsWith('--alias:'))
+          .map(([flag, to]) => [flag.slice('--alias:'.length), to]),
+      ),
       inject: cdk.inject,
     }).toEqual({
       target: esbuild.target,
@@ -140,8 +146,9 @@ describe('CDK and npm run build bundle alike', () => {
       loader: esbuild.loader,
       external: esbuild.external,
       charset: esbuild.charset,
+      alias: esbuild.alias,
       inject: esbuild.inject,
     });
-    expect(cdk.inject?.[0]).toMatch(/dist\/templates\/home\.mjs$/);
+    expect(cdk.inject?.[0]).toMatch(/dist\/templates\/home-handlers-view-home\.mjs$/);
   });
 });

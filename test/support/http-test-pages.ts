@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { atLeast } from '../../shared/auth/policy.ts';
 import {
   inMemorySessionRevocations,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The editions of the scheme's timescales. A case records the edition it was opened under and keeps it to

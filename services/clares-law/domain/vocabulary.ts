@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The words of the Domestic Violence Disclosure Scheme as the service stores them (values) and shows them

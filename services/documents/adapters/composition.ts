@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dynamoDocumentClient, s3Client } from '../../../shared/aws/clients.ts';
 import { readConfig, required } from '../../../shared/config/env.ts';
 import { bucketEnvName, tableEnvName } from '../../../shared/manifest/names.ts';

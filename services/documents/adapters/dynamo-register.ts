@@ -6,7 +6,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DocumentId, DocumentReply, DocumentType } from '../../../shared/contracts/documents.ts';
 import type { IssuedDocument } from '../domain/issued-document.ts';
 import type { DocumentRegister, RequestClaim } from '../domain/ports.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DocumentType, type FieldError, type TemplateInput } from '../../../shared/contracts/documents.ts';
 import type { DocumentModel, RenderContext } from './layout/model.ts';
 import { renderDocument } from './layout/render.ts';

@@ -6,7 +6,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { outboxPut } from '../../../shared/messaging/outbox.ts';
 import { ConcurrentChangeError } from '../domain/errors.ts';
 import { type FigureEvent, figureKinds, type Month, monthOf } from '../domain/figures.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Rank, StaffGrade } from '../../../shared/auth/principal.ts';
 import { isLondonDate } from '../../../shared/calendar/index.ts';
 import { associationKinds, groundKinds, optionalConditions } from './rules-packs.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isLondonDate, type LondonDate, londonInstant } from '../../../shared/calendar/index.ts';
 import type { FormFields } from '../../../shared/http/index.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Department } from '../../../shared/auth/principal.ts';
 import { apiHandler, json } from '../../../shared/http/index.ts';
 import { dashboard, dashboardStatuses } from '../case-service.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Department, departments } from '../../../shared/auth/principal.ts';
 import { pageHandler, view } from '../../../shared/http/index.ts';
 import { dashboard, dashboardStatuses } from '../case-service.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where staff land after signing in when they asked for nothing in particular. */
 export const staffHome = '/staff/notifications';

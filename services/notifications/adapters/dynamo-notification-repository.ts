@@ -9,7 +9,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { NotificationAudience } from '../../../shared/contracts/staff-notification.ts';
 import type { AudienceSelector } from '../domain/audience.ts';
 import { selectorOf } from '../domain/audience.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordAccess } from '../../../shared/audit/audit-log.ts';
 import { anyStaff } from '../../../shared/auth/policy.ts';
 import { NotFoundError, pageHandler, redirect } from '../../../shared/http/index.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readConfig } from '../../../shared/config/env.ts';
 import { tableEnvName } from '../../../shared/manifest/names.ts';
 

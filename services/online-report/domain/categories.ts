@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What can be reported online. Online reporting is not the channel for emergencies or violent offences

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Department, type Principal, Rank, rankIndex, StaffGrade } from '../../../shared/auth/principal.ts';
 import { InvalidInputError, NotPermittedError, RuleRefusedError, WrongStageError } from './errors.ts';
 import { type Marker, markerValues, type ScreeningResult } from './screening.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CategoryIdSchema } from './categories.ts';
 import { AgeBand, ContactMethod, Relationship, SafeTimeChoice } from './vocabulary.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Principal } from '../../../shared/auth/principal.ts';
 import { WrongStageError } from './errors.ts';
 import { type ReportRef, StaffRef, staffRef } from './incident-log.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The words of an online report, shared by the journey, the screen and the staff pages. Labels are what the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { acknowledgeRepeat } from '../domain/incident-log.ts';
 import { superviseRepeats } from '../manifest.ts';
 import { requireLog, staffAction } from '../web/staff-pages.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formFields } from '../../../shared/http/index.ts';
 import { relayOutbox } from '../../../shared/messaging/outbox.ts';
 import { DomesticAbuseIdentified } from '../contracts.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { markReviewed } from '../domain/report.ts';
 import { manageReports } from '../manifest.ts';
 import { staffAction } from '../web/staff-pages.ts';

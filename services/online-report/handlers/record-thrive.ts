@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordThriveAssessment, thriveElements } from '../domain/incident-log.ts';
 import { manageReports } from '../manifest.ts';
 import { requireLog, staffAction } from '../web/staff-pages.ts';

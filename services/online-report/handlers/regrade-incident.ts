@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formFields } from '../../../shared/http/index.ts';
 import { regrade } from '../domain/incident-log.ts';
 import { manageReports } from '../manifest.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { removeDomesticAbuseClassification } from '../domain/incident-log.ts';
 import { markReportDomesticAbuseRemoved } from '../domain/report.ts';
 import { declassifyReports } from '../manifest.ts';

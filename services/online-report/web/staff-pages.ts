@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { recordAccess } from '../../../shared/audit/audit-log.ts';
 import type { Policy } from '../../../shared/auth/policy.ts';
 import type { Principal } from '../../../shared/auth/principal.ts';

@@ -5,7 +5,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type OutboxWrite, outboxPut, relayOutbox } from '../../../shared/messaging/outbox.ts';
 import type { MessagePublisher } from '../../../shared/messaging/publish.ts';
 import { ConcurrentChangeError } from '../domain/errors.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { StaffActor } from '../../../shared/audit/chain.ts';
 import { type AccessAction, accessActions } from './access.ts';
 import { caseLink, type Notice } from './notices.ts';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * fast-check arbitraries read from a zod 4 schema's own definition, so every schema at a boundary gets

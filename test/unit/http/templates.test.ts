@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { entryTemplates, precompileTemplates, referencedTemplates } from '../../../shared/http/precompile.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
+  entryTemplates,
+  precompileTemplates,
+  referencedTemplates,
+  templatesInjectFile,
+} from '../../../shared/http/precompile.ts';
+import {
+  type CompiledTemplates,
   createTemplateEnvironment,
   diskTemplateSource,
   govukDate,
@@ -17,6 +27,9 @@ const context = {
   links: { reportOnline: '/report', claresLaw: '/clares-law' },
 };
 
+const outDir = mkdtempSync(join(tmpdir(), 'compiled-templates-'));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
 describe('templates: a Lambda reads no template file (ARCHITECTURE.md "Pages")', () => {
   it('every template reachable from the views compiles ahead of time', () => {
     const compiled = precompileTemplates();
@@ -27,9 +40,13 @@ describe('templates: a Lambda reads no template file (ARCHITECTURE.md "Pages")',
     expect(Object.keys(compiled)).toContain('govuk/components/exit-this-page/template.njk');
   });
 
-  it('a page rendered from the compiled templates is the page rendered from disk', () => {
+  it('a page rendered from the compiled templates is the page rendered from disk', async () => {
     const fromDisk = createTemplateEnvironment(diskTemplateSource()).render('home/home.njk', context);
-    const compiled = createTemplateEnvironment(precompileTemplates(['home/home.njk'])).render(
+    const file = templatesInjectFile(process.cwd(), join(outDir, 'home.mjs'), ['home/home.njk']);
+    const module = (await import(pathToFileURL(file).href)) as {
+      __PRECOMPILED_TEMPLATES__: CompiledTemplates;
+    };
+    const compiled = createTemplateEnvironment(module.__PRECOMPILED_TEMPLATES__).render(
       'home/home.njk',
       context,
     );

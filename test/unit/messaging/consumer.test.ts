@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MissingConfigurationError } from '../../../shared/config/env.ts';
 import { envelopeOf } from '../../../shared/contracts/envelope.ts';
 import { StaffNotificationRequested } from '../../../shared/contracts/staff-notification.ts';
