@@ -1,8 +1,11 @@
-import Holidays from 'date-holidays';
+// The parser ships its declarations without naming them in its package exports.
+/// <reference path="../../node_modules/date-holidays-parser/types/index.d.ts" />
+import HolidaysParser from 'date-holidays-parser';
 import moment from 'moment-timezone';
 import { HolidayDataError } from './errors.ts';
 import { europeLondonZone } from './europe-london-zone.ts';
 import { assertLondonDate, type LondonDate, londonWeekday } from './london-time.ts';
+import { unitedKingdomHolidayData } from './united-kingdom-holiday-data.ts';
 
 export interface BankHoliday {
   readonly name: string;
@@ -29,7 +32,11 @@ const CLOSING_TYPES: ReadonlySet<string> = new Set(['public', 'bank']);
 export function englandAndWalesBankHolidays(): HolidaySource {
   // A deployed bundle carries moment-timezone without its zone database; the library needs London's only.
   if (!moment.tz.zone('Europe/London')) moment.tz.add(europeLondonZone);
-  const library = new Holidays('GB', 'ENG', { languages: ['en'], timezone: 'Europe/London' });
+  // date-holidays' own parser over its United Kingdom data alone: every country's rules would add 370 KB.
+  const library = new HolidaysParser(unitedKingdomHolidayData, 'GB', 'ENG', {
+    languages: ['en'],
+    timezone: 'Europe/London',
+  });
   const byYear = new Map<string, ReadonlyMap<LondonDate, BankHoliday>>();
 
   function yearOf(year: string): ReadonlyMap<LondonDate, BankHoliday> {
