@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { type BundleReport, bundleAll } from '../../infra/build/bundle.ts';
 import { services } from '../../services/index.ts';
 import type { ServiceManifest } from '../../shared/manifest/define-service.ts';
 import { handlerEntry } from '../../shared/manifest/names.ts';
 import { distributionOf, median, ratioOf } from '../stats.ts';
-import { BenchSetupError } from '../support/local-clients.ts';
+import { type ProbeResult, probeImport } from '../support/node-process.ts';
 import type { BenchContext, BenchSection, Measurement } from '../types.ts';
 
 export interface BuiltHandlers {
@@ -104,56 +102,11 @@ export const bundleSizeSection: BenchSection = {
   },
 };
 
-/** Reports how long `import()` of the module given as the first argument took, then exits at once. */
-const importProbe = [
-  'const started = performance.now();',
-  'await import(process.argv[1]);',
-  'process.stdout.write(JSON.stringify({ importMs: performance.now() - started }));',
-  'process.exit(0);',
-].join('\n');
-
-interface ProbeResult {
-  readonly importMs: number;
-  /** From spawn to exit: Node's own start-up plus the import. */
-  readonly processMs: number;
-}
-
-const probeImport = (
-  file: string,
+/** The runtime's environment as a function has it, with `nodeOptions` for Node. */
+const functionEnvironment = (
   environment: Readonly<Record<string, string>>,
   nodeOptions: string,
-): Promise<ProbeResult> =>
-  new Promise((resolvePromise, reject) => {
-    const started = performance.now();
-    const child = spawn(
-      process.execPath,
-      ['--input-type=module', '-e', importProbe, pathToFileURL(file).href],
-      {
-        env: { ...environment, PATH: process.env.PATH ?? '', NODE_OPTIONS: nodeOptions },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.once('error', reject);
-    child.once('close', (code) => {
-      const processMs = performance.now() - started;
-      const reported = /\{"importMs":[0-9.e+-]+\}/.exec(stdout)?.[0];
-      if (code !== 0 || !reported) {
-        const lines = stderr.trim().split('\n');
-        const cause = lines.find((line) => /Error\b/.test(line)) ?? lines.at(-1) ?? '';
-        reject(new BenchSetupError(`Importing ${file} failed (exit ${code}): ${cause.trim()}`));
-        return;
-      }
-      resolvePromise({ importMs: (JSON.parse(reported) as { importMs: number }).importMs, processMs });
-    });
-  });
+): NodeJS.ProcessEnv => ({ ...environment, PATH: process.env.PATH ?? '', NODE_OPTIONS: nodeOptions });
 
 /** Lambda runs every function with source maps on (infra/constructs/service-function.ts NODE_OPTIONS). */
 const lambdaNodeOptions = '--enable-source-maps';
@@ -178,7 +131,8 @@ export const coldImportSection: BenchSection = {
       nodeOptions = lambdaNodeOptions,
     ): Promise<Measurement> => {
       const results: ProbeResult[] = [];
-      for (let run = 0; run < runs; run++) results.push(await probeImport(file, environment, nodeOptions));
+      for (let run = 0; run < runs; run++)
+        results.push(await probeImport(file, functionEnvironment(environment, nodeOptions)));
       return distributionOf(
         name,
         'ms',

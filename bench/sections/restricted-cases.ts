@@ -1,6 +1,6 @@
 import { benchAccessCheckAndAudit, benchDeniedAttemptToPsd } from '../../services/restricted-cases/bench.ts';
 import { distributionOf, ratioOf } from '../stats.ts';
-import { timePlainPut } from '../support/baselines.ts';
+import { plainPutBaseline } from '../support/baselines.ts';
 import { environmentValue, localClients } from '../support/local-clients.ts';
 import { repetitions, timeStaffPage } from '../support/pages.ts';
 import { fromServiceFigures } from '../support/service-figures.ts';
@@ -16,14 +16,11 @@ export const restrictedCasesSection: BenchSection = {
     try {
       context.log('  access check + audit write');
       const access = await benchAccessCheckAndAudit({ runs: counts.runs, runtime: context.runtime });
-      const put = distributionOf(
-        'a plain PutItem of a 1 KB item in the cases table (baseline)',
-        'ms',
-        await timePlainPut(
-          clients,
-          environmentValue(context.runtime, 'TABLE_RESTRICTED_CASES_CASES'),
-          counts.runs,
-        ),
+      const put = await plainPutBaseline(
+        clients,
+        environmentValue(context.runtime, 'TABLE_RESTRICTED_CASES_CASES'),
+        'cases',
+        counts.runs,
       );
       const checkAndAudit = fromServiceFigures(
         'access check + audit write (load, decide, hash-chained audit entry)',

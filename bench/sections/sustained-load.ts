@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { rateRules } from '../../services/online-report/domain/rate-limit.ts';
 import { cookieHeader, hiddenInputs, withSetCookies } from '../load/browser-state.ts';
@@ -9,6 +8,7 @@ import type { KindTally, RequestKind } from '../load/tally.ts';
 import { distributionOf, ratioOf } from '../stats.ts';
 import { BenchSetupError, localClients } from '../support/local-clients.ts';
 import { loopbackRequest } from '../support/loopback-http.ts';
+import { runNode } from '../support/node-process.ts';
 import { queueDepths, untilQueuesDrain } from '../support/queues.ts';
 import type { BenchContext, BenchSection, Measurement } from '../types.ts';
 
@@ -35,35 +35,20 @@ const kindLabels: Readonly<Record<RequestKind, string>> = {
 let runsStarted = 0;
 
 /** One run of bench/load/drive.ts in a process of its own; its report, or its error as a setup failure. */
-const drive = (context: BenchContext, input: DriveInput): Promise<DriveReport> =>
-  new Promise((resolve, reject) => {
-    const tsx = join(context.root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-    const child = spawn(process.execPath, [tsx, 'bench/load/drive.ts', JSON.stringify(input)], {
-      cwd: context.root,
-      env: { ...process.env, NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const limit = setTimeout(() => child.kill('SIGKILL'), (input.durationSeconds + 120) * 1000);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    child.once('error', reject);
-    child.once('close', (code, signal) => {
-      clearTimeout(limit);
-      const line = stdout.trim().split('\n').at(-1);
-      if (code !== 0 || !line) {
-        const cause = stderr.trim().split('\n').at(-1) ?? '';
-        reject(new BenchSetupError(`The load driver stopped (${code ?? signal}): ${cause}`));
-        return;
-      }
-      resolve(JSON.parse(line) as DriveReport);
-    });
+const drive = async (context: BenchContext, input: DriveInput): Promise<DriveReport> => {
+  const tsx = join(context.root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const run = await runNode([tsx, 'bench/load/drive.ts', JSON.stringify(input)], {
+    cwd: context.root,
+    env: { ...process.env, NODE_OPTIONS: '' },
+    timeoutMs: (input.durationSeconds + 120) * 1000,
   });
+  const line = run.stdout.trim().split('\n').at(-1);
+  if (run.code !== 0 || !line) {
+    const cause = run.stderr.trim().split('\n').at(-1) ?? '';
+    throw new BenchSetupError(`The load driver stopped (${run.code ?? run.signal}): ${cause}`);
+  }
+  return JSON.parse(line) as DriveReport;
+};
 
 const latencyOf = (name: string, tally: KindTally, extra: Pick<Measurement, 'figures' | 'note'> = {}) => {
   if (!tally.latency) throw new BenchSetupError(`No request of "${name}" was answered.`);

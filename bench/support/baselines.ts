@@ -1,5 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { timeRepeatedly } from '../stats.ts';
+import { distributionOf, timeRepeatedly } from '../stats.ts';
+import type { Measurement } from '../types.ts';
 import type { LocalClients } from './local-clients.ts';
 
 /**
@@ -20,3 +21,16 @@ export const timePlainPut = async (
   await timeRepeatedly(Math.min(20, runs), (run) => put(-1 - run));
   return timeRepeatedly(runs, put);
 };
+
+/** `timePlainPut` as a section's baseline row, named for the table written to (`tableName`: cases, reports). */
+export const plainPutBaseline = async (
+  clients: LocalClients,
+  table: string,
+  tableName: string,
+  runs: number,
+): Promise<Measurement> =>
+  distributionOf(
+    `a plain PutItem of a 1 KB item in the ${tableName} table (baseline)`,
+    'ms',
+    await timePlainPut(clients, table, runs),
+  );

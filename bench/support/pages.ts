@@ -13,9 +13,24 @@ export const repetitions = (quick: boolean): Repetitions =>
   quick ? { warmUp: 5, runs: 30 } : { warmUp: 30, runs: 200 };
 
 /**
- * A staff page signed in as a demo member of staff: `runs` GETs one at a time, each read to the end, after
- * `warmUp` untimed ones. Fails unless each answers 200.
+ * A page fetched with `cookie`: `runs` GETs one at a time, each read to the end, after `warmUp` untimed
+ * ones; and how long the page is (its last answer, in characters). Fails unless each answers 200.
  */
+export const timePage = async (
+  url: string,
+  cookie: string,
+  counts: Repetitions,
+): Promise<{ readonly samples: number[]; readonly bytes: number }> => {
+  let bytes = 0;
+  const get = async () => {
+    bytes = (await getPage(url, cookie)).length;
+  };
+  await timeRepeatedly(counts.warmUp, get);
+  const samples = await timeRepeatedly(counts.runs, get);
+  return { samples, bytes };
+};
+
+/** A staff page signed in as a demo member of staff, timed as `timePage` times it. */
 export const timeStaffPage = async (
   runtime: LocalRuntime,
   path: string,
@@ -23,9 +38,7 @@ export const timeStaffPage = async (
   counts: Repetitions,
 ): Promise<number[]> => {
   const cookie = await signedInCookie(runtime, demoStaffId);
-  const url = `${runtime.url}${path}`;
-  await timeRepeatedly(counts.warmUp, () => getPage(url, cookie));
-  return timeRepeatedly(counts.runs, () => getPage(url, cookie));
+  return (await timePage(`${runtime.url}${path}`, cookie, counts)).samples;
 };
 
 /**

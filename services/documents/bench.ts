@@ -1,3 +1,4 @@
+import { type MeanLatency, meanLatency } from '../../bench/support/service-figures.ts';
 import {
   type DvpnNoticeInput,
   DvpnNoticeInput as DvpnNoticeSchema,
@@ -7,11 +8,7 @@ import { createSigningIdentity, signerFromIdentity } from './adapters/local-sign
 import { prepareDocument, produceSignedDocument } from './domain/produce.ts';
 import { sampleTemplateData } from './sample-data.ts';
 
-export interface LatencyFigures {
-  readonly p50Ms: number;
-  readonly p95Ms: number;
-  readonly meanMs: number;
-}
+export type LatencyFigures = MeanLatency;
 
 export interface RenderAndSignFigures {
   readonly runs: number;
@@ -25,18 +22,7 @@ export interface RenderAndSignFigures {
   readonly signingOverheadRatio: number;
 }
 
-const percentile = (sorted: readonly number[], fraction: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
-
-const figures = (samples: number[]): LatencyFigures => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 100) / 100;
-  return {
-    p50Ms: round(percentile(sorted, 0.5)),
-    p95Ms: round(percentile(sorted, 0.95)),
-    meanMs: round(sorted.reduce((sum, value) => sum + value, 0) / sorted.length),
-  };
-};
+const figures = (samples: readonly number[]): LatencyFigures => meanLatency(samples, 2);
 
 /**
  * The sample notice cut to two pages: short grounds, no shared premises, served. Every statutory

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { timePage } from '../../bench/support/pages.ts';
+import { inParallel } from '../../bench/support/seeding.ts';
+import { type MeanLatency, meanLatency } from '../../bench/support/service-figures.ts';
+import { benchCaller, benchPrincipal } from '../../bench/support/staff.ts';
 import { englandAndWalesBankHolidays } from '../../shared/calendar/index.ts';
 import { authorise, createDraft, submit } from './case-service.ts';
 import { caseServiceDependencies } from './composition-root.ts';
+import { considerationKeys } from './domain/considerations.ts';
 import type { DraftDetails, DvpnCase, Officer } from './domain/model.ts';
 import { dvpnPack } from './domain/rules-packs.ts';
 import {
@@ -17,24 +22,9 @@ import {
  * `process.env` (the runtime's tables, queues and the documents service consuming its queue).
  */
 
-export interface LatencyFigures {
-  readonly samples: number;
-  readonly p50Ms: number;
-  readonly p95Ms: number;
-  readonly meanMs: number;
-}
+export type LatencyFigures = MeanLatency;
 
-const figuresOf = (samples: readonly number[]): LatencyFigures => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (fraction: number) => sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return {
-    samples: sorted.length,
-    p50Ms: round(rank(0.5)),
-    p95Ms: round(rank(0.95)),
-    meanMs: round(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
-  };
-};
+const figuresOf = (samples: readonly number[]): LatencyFigures => meanLatency(samples, 1);
 
 const benchDetails = (): DraftDetails => ({
   recipient: {
@@ -55,13 +45,11 @@ const benchDetails = (): DraftDetails => ({
   court: 'Anytown Magistrates Court',
 });
 
-const benchOfficer = (rank: Officer['rank'], collarNumber: string) => ({
-  subject: `bench-${collarNumber}`,
-  collarNumber,
-  displayName: `Bench ${collarNumber}`,
-  rank,
-  department: 'PPU' as const,
-});
+const benchOfficer = (rank: Officer['rank'], collarNumber: string) =>
+  benchPrincipal({ collarNumber, displayName: `Bench ${collarNumber}`, rank, department: 'PPU' });
+
+/** The superintendent's answers when authorising each of the bench's notices: every consideration affirmed. */
+const benchAuthorisation = { affirmed: considerationKeys, reasonableGrounds: 'Injury seen.' };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -79,24 +67,11 @@ export const benchAuthoriseToSignedNotice = async (
   const superintendent = benchOfficer('superintendent', 'B0401');
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const caller = (principal: typeof constable) => ({
-      principal,
-      now: new Date(),
-      correlationId: `bench-${randomUUID()}`,
-    });
+    const caller = (principal: typeof constable) => benchCaller(principal, randomUUID());
     const drafted = await createDraft(deps, caller(constable), benchDetails());
     await submit(deps, caller(constable), drafted.id);
     const started = performance.now();
-    await authorise(deps, caller(superintendent), drafted.id, {
-      affirmed: [
-        'childWelfare',
-        'protectedPersonOpinion',
-        'recipientRepresentations',
-        'reasonableStepsTaken',
-        'otherOccupantsOpinion',
-      ],
-      reasonableGrounds: 'Injury seen.',
-    });
+    await authorise(deps, caller(superintendent), drafted.id, benchAuthorisation);
     for (;;) {
       const current = await deps.repository.get(drafted.id);
       if (current?.notice?.status === 'ready') break;
@@ -124,17 +99,7 @@ const servedNotice = (index: number, now: Date): DvpnCase => {
   const submitted = submitForAuthorisation(drafted, { actor: constable, now: at(2.5) }).next;
   const authorised = authoriseNotice(
     submitted,
-    {
-      affirmed: [
-        'childWelfare',
-        'protectedPersonOpinion',
-        'recipientRepresentations',
-        'reasonableStepsTaken',
-        'otherOccupantsOpinion',
-      ],
-      reasonableGrounds: 'Injury seen.',
-      noticeRequestId: randomUUID(),
-    },
+    { ...benchAuthorisation, noticeRequestId: randomUUID() },
     { actor: superintendent, now: at(2) },
   ).next;
   const issued = noticeReady(authorised, {
@@ -155,19 +120,14 @@ const servedNotice = (index: number, now: Date): DvpnCase => {
 export const seedActiveNotices = async (count = 2000, concurrency = 20): Promise<void> => {
   const deps = caseServiceDependencies();
   const now = new Date();
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next++;
-      await deps.repository.write({
-        next: servedNotice(index, now),
-        expectedVersion: null,
-        figures: [],
-        messages: [],
-      });
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await inParallel(count, concurrency, (index) =>
+    deps.repository.write({
+      next: servedNotice(index, now),
+      expectedVersion: null,
+      figures: [],
+      messages: [],
+    }),
+  );
 };
 
 /**
@@ -180,18 +140,9 @@ export const benchDashboard = async (
   requests = 100,
   warmUp = 10,
 ): Promise<LatencyFigures & { readonly bytes: number }> => {
-  const samples: number[] = [];
-  let bytes = 0;
-  for (let request = 0; request < warmUp + requests; request++) {
-    const started = performance.now();
-    const response = await fetch(`${siteUrl}/staff/dvpn`, {
-      headers: { cookie: sessionCookie },
-      redirect: 'manual',
-    });
-    const body = await response.text();
-    if (response.status !== 200) throw new Error(`GET /staff/dvpn answered ${response.status}`);
-    if (request >= warmUp) samples.push(performance.now() - started);
-    bytes = body.length;
-  }
+  const { samples, bytes } = await timePage(`${siteUrl}/staff/dvpn`, sessionCookie, {
+    warmUp,
+    runs: requests,
+  });
   return { ...figuresOf(samples), bytes };
 };

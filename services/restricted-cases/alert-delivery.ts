@@ -7,6 +7,7 @@ import { createMessage, type MessagePublisher } from '../../shared/messaging/pub
 import { serviceName } from './case-service.ts';
 import type { AccessAttempted } from './contracts.ts';
 import { noticesForAlert } from './domain/alerts.ts';
+import { notificationOf } from './domain/notices.ts';
 import type { AlertInbox } from './domain/ports.ts';
 
 /**
@@ -34,15 +35,7 @@ export const deliverAccessAlert = async (
   for (const [index, notice] of noticesForAlert(alert).entries()) {
     const notification = createMessage(
       StaffNotificationRequested,
-      {
-        audience: notice.audience,
-        title: notice.title,
-        body: notice.body,
-        ...(notice.link ? { link: notice.link } : {}),
-        priority: notice.priority,
-        requiresAcknowledgement: notice.requiresAcknowledgement,
-        source: { service: serviceName, ...(alert.caseKnown ? { caseId: alert.caseId } : {}) },
-      },
+      notificationOf(notice, { service: serviceName, ...(alert.caseKnown ? { caseId: alert.caseId } : {}) }),
       {
         correlationId: message.correlationId,
         now: new Date(alert.at),

@@ -1,4 +1,6 @@
-import { sessionCookieName } from '../../infra/local/dev-identity-provider.ts';
+import { type MaxLatency, maxLatency } from '../../bench/support/service-figures.ts';
+import { signedInCookie } from '../../bench/support/site.ts';
+import { benchCaller, benchPrincipal } from '../../bench/support/staff.ts';
 import { freePorts } from '../../infra/local/ports.ts';
 import { type LocalRuntime, startRuntime } from '../../infra/local/runtime.ts';
 import { recordAccess } from '../../shared/audit/audit-log.ts';
@@ -24,37 +26,17 @@ import { auditReason } from './domain/alerts.ts';
  * (`withBenchRuntime`).
  */
 
-export interface LatencyFigures {
-  readonly p50Ms: number;
-  readonly p95Ms: number;
-  readonly maxMs: number;
-}
+export type LatencyFigures = MaxLatency;
 
-const percentile = (sorted: readonly number[], fraction: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? 0;
-
-const figures = (samples: readonly number[]): LatencyFigures => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 1000) / 1000;
-  return {
-    p50Ms: round(percentile(sorted, 0.5)),
-    p95Ms: round(percentile(sorted, 0.95)),
-    maxMs: round(sorted.at(-1) ?? 0),
-  };
-};
+const figures = (samples: readonly number[]): LatencyFigures => maxLatency(samples, 3);
 
 const principalOf = (collarNumber: string): Principal => {
   const entry = fixtureStaff.find((person) => person.collarNumber === collarNumber);
   if (!entry) throw new Error(`No fixture member of staff ${collarNumber}`);
-  const { displayName, rank, department } = entry;
-  return { subject: `bench-${collarNumber}`, collarNumber, displayName, rank, department };
+  return benchPrincipal(entry);
 };
 
-const callerAs = (collarNumber: string): Caller => ({
-  principal: principalOf(collarNumber),
-  now: new Date(),
-  correlationId: `bench-${collarNumber}`,
-});
+const callerAs = (collarNumber: string): Caller => benchCaller(principalOf(collarNumber), collarNumber);
 
 /** A restricted allegation against PC 4021, as a manager and a chief inspector would make it. */
 const restrictedCase = async (deps: ServiceDependencies): Promise<string> => {
@@ -184,8 +166,8 @@ export const benchDeniedAttemptToPsd = async (
     const timeoutMs = options.timeoutMs ?? 15_000;
     const deps = serviceDependencies();
     const inbox = alertInbox();
-    const colleague = `${sessionCookieName}=${await runtime.identityProvider.mintToken('sergeant')}`;
-    const psd = `${sessionCookieName}=${await runtime.identityProvider.mintToken('psd-investigator')}`;
+    const colleague = await signedInCookie(runtime, 'sergeant');
+    const psd = await signedInCookie(runtime, 'psd-investigator');
     const toAlerts: number[] = [];
     const toStaff: number[] = [];
     for (let index = 0; index < runs; index++) {

@@ -40,7 +40,7 @@ import {
   type OutcomeKind,
   type RestrictedCase,
 } from './domain/model.ts';
-import type { Notice } from './domain/notices.ts';
+import { type Notice, notificationOf } from './domain/notices.ts';
 import { closeCase, recordOutcome } from './domain/outcome.ts';
 import type { AlertQueue, CaseRepository, Outgoing } from './domain/ports.ts';
 import {
@@ -124,18 +124,31 @@ const noticeMessage = (notice: Notice, caseId: string, caller: Caller): Outgoing
   queue: staffNotificationsQueue,
   message: createMessage(
     StaffNotificationRequested,
-    {
-      audience: notice.audience,
-      title: notice.title,
-      body: notice.body,
-      ...(notice.link ? { link: notice.link } : {}),
-      priority: notice.priority,
-      requiresAcknowledgement: notice.requiresAcknowledgement,
-      source: { service: serviceName, caseId },
-    },
+    notificationOf(notice, { service: serviceName, caseId }),
     { correlationId: caller.correlationId, now: caller.now },
   ),
 });
+
+/**
+ * The caller's entry on an audit chain. It alerts no one: `recordAttempt` adds PSD's alert where the chain
+ * is a case's.
+ */
+const audit = (
+  deps: ServiceDependencies,
+  caller: Caller,
+  entry: {
+    readonly caseRef: CaseRef;
+    readonly action: string;
+    readonly reason: string;
+    readonly outcome: 'allowed' | 'denied';
+  },
+) =>
+  recordAccess(deps.auditLog, {
+    principal: caller.principal,
+    ...entry,
+    correlationId: caller.correlationId,
+    now: caller.now,
+  });
 
 interface Attempt {
   readonly reference: string;
@@ -161,14 +174,11 @@ export const recordAttempt = async (
   const decision = attempt.refusedBecause
     ? `${describeDecision(attempt.decision)}; refused: ${attempt.refusedBecause}`
     : describeDecision(attempt.decision);
-  await recordAccess(deps.auditLog, {
-    principal: caller.principal,
+  await audit(deps, caller, {
     caseRef,
     action: auditActions[attempt.action],
     reason: auditReason(decision, attempt.reasonGiven),
     outcome: allowed ? 'allowed' : 'denied',
-    correlationId: caller.correlationId,
-    now: caller.now,
   });
   const reasonGiven = attempt.reasonGiven?.trim().slice(0, 2000);
   const alert: AccessAlert = {
@@ -198,15 +208,37 @@ export const recordAttempt = async (
   return alert;
 };
 
-/** Opens a case: the same "not found" for a case that does not exist and one this person may not see. */
-export const openCase = async (
+/** What the access rules say of the caller doing `action` to the case found, or of a reference naming none. */
+const decisionOn = (caller: Caller, file: CaseFile | undefined, action: AccessAction): AccessDecision =>
+  file ? decide(caller.principal, file, action, caller.now) : noSuchCase;
+
+interface Attempted {
+  readonly file: CaseFile | undefined;
+  readonly decision: AccessDecision;
+}
+
+/**
+ * How every look at a case begins: the case the reference names is loaded, the attempt decided and recorded
+ * (`recordAttempt`: the audit entry, then PSD's alert) before anything is shown. `action` may depend on the
+ * case found; `decideOn` stands in for the access rules where the use case has a rule of its own.
+ */
+const attemptOn = async (
   deps: ServiceDependencies,
   caller: Caller,
   reference: string,
-): Promise<CaseFile> => {
+  action: AccessAction | ((file: CaseFile | undefined) => AccessAction),
+  decideOn: (file: CaseFile | undefined, action: AccessAction) => AccessDecision = (file, asked) =>
+    decisionOn(caller, file, asked),
+): Promise<Attempted> => {
   const file = await loadCase(deps, reference);
-  const decision = file ? decide(caller.principal, file, 'open', caller.now) : noSuchCase;
-  await recordAttempt(deps, caller, { reference, file, action: 'open', decision });
+  const asked = typeof action === 'function' ? action(file) : action;
+  const decision = decideOn(file, asked);
+  await recordAttempt(deps, caller, { reference, file, action: asked, decision });
+  return { file, decision };
+};
+
+/** The case, if the caller may see it; otherwise the same "not found" as for a case that does not exist. */
+const seenOrNotFound = ({ file, decision }: Attempted): CaseFile => {
   if (!file || !decision.allowed) throw new CaseNotFoundError();
   return file;
 };
@@ -217,6 +249,20 @@ const refusalFor = (caller: Caller, file: CaseFile, decision: AccessDecision): E
     return new CaseNotFoundError();
   return new NotPermittedError(`You cannot do this: ${deniedReasons[decision.reason]}.`);
 };
+
+/** The case, if the caller may do what they asked; otherwise "not found", or the rule that stops them. */
+const permittedOrRefused = (caller: Caller, { file, decision }: Attempted): CaseFile => {
+  if (!file) throw new CaseNotFoundError();
+  if (!decision.allowed) throw refusalFor(caller, file, decision);
+  return file;
+};
+
+/** Opens a case: the same "not found" for a case that does not exist and one this person may not see. */
+export const openCase = async (
+  deps: ServiceDependencies,
+  caller: Caller,
+  reference: string,
+): Promise<CaseFile> => seenOrNotFound(await attemptOn(deps, caller, reference, 'open'));
 
 interface Change {
   readonly file: CaseFile;
@@ -240,13 +286,13 @@ const changeCase = async (
   reasonGiven: string | undefined,
   compute: (file: CaseFile) => Change,
 ): Promise<CaseFile> => {
-  const file = await loadCase(deps, reference);
-  const decision = file ? decide(caller.principal, file, action, caller.now) : noSuchCase;
+  const found = await loadCase(deps, reference);
+  const decision = decisionOn(caller, found, action);
   let change: Change | undefined;
   let refusal: RuleRefusedError | WrongStageError | undefined;
-  if (file && decision.allowed) {
+  if (found && decision.allowed) {
     try {
-      change = compute(file);
+      change = compute(found);
     } catch (error) {
       if (!isRefusal(error)) throw error;
       refusal = error;
@@ -254,14 +300,13 @@ const changeCase = async (
   }
   await recordAttempt(deps, caller, {
     reference,
-    file,
+    file: found,
     action,
     decision,
     reasonGiven,
     refusedBecause: refusal?.message,
   });
-  if (!file) throw new CaseNotFoundError();
-  if (!decision.allowed) throw refusalFor(caller, file, decision);
+  const file = permittedOrRefused(caller, { file: found, decision });
   if (refusal || !change) throw refusal ?? new WrongStageError('Nothing was changed.');
   const next: CaseFile = { ...change.file, case: { ...change.file.case, version: file.case.version + 1 } };
   const messages = [
@@ -299,6 +344,21 @@ const directoryAround = async (
 
 const refusalsChain = (caseId: string): CaseRef => ({ service: serviceName, caseId });
 
+/** A new case: its making audited on its own chain, then the case stored with its notices in one transaction. */
+const storeNewCase = async (
+  deps: ServiceDependencies,
+  caller: Caller,
+  made: { readonly file: CaseFile; readonly notices: readonly Notice[] },
+  entry: { readonly action: string; readonly reason: string },
+): Promise<void> => {
+  const id = made.file.case.id;
+  await audit(deps, caller, { caseRef: refusalsChain(id), ...entry, outcome: 'allowed' });
+  await deps.cases.create(
+    made.file,
+    made.notices.map((notice) => noticeMessage(notice, id, caller)),
+  );
+};
+
 export const mayRecord = async (deps: ServiceDependencies, principal: Principal): Promise<boolean> =>
   mayRecordAllegation(principal, await deps.directory.find(principal.collarNumber));
 
@@ -315,15 +375,12 @@ export const recordNewAllegation = async (
 ): Promise<RecordedAllegationSummary> => {
   const recorderEntry = await deps.directory.find(caller.principal.collarNumber);
   if (!mayRecordAllegation(caller.principal, recorderEntry)) {
-    await recordAccess(deps.auditLog, {
-      principal: caller.principal,
+    await audit(deps, caller, {
       caseRef: refusalsChain('allegation-refusals'),
       action: 'record-allegation',
       reason:
         'denied: only an inspector or above, or a police staff manager, records an allegation (PP/04 §7.2)',
       outcome: 'denied',
-      correlationId: caller.correlationId,
-      now: caller.now,
     });
     throw new NotPermittedError(
       'Only an inspector or above, or a police staff manager, records an allegation. Tell your inspector or manager now.',
@@ -342,19 +399,10 @@ export const recordNewAllegation = async (
     id,
     now: caller.now,
   });
-  await recordAccess(deps.auditLog, {
-    principal: caller.principal,
-    caseRef: refusalsChain(id),
+  await storeNewCase(deps, caller, recorded, {
     action: 'record-allegation',
     reason: `allowed: ${command.receivedAs === 'admission' ? 'admission by a member of staff' : 'allegation received'}; notified ${recorded.recipients.map((r) => r.label).join(', ')}`,
-    outcome: 'allowed',
-    correlationId: caller.correlationId,
-    now: caller.now,
   });
-  await deps.cases.create(
-    recorded.file,
-    recorded.notices.map((notice) => noticeMessage(notice, id, caller)),
-  );
   return { caseId: id, recipients: recorded.recipients };
 };
 
@@ -373,18 +421,15 @@ export const recordedAllegation = async (
   caller: Caller,
   reference: string,
 ): Promise<AllegationConfirmation> => {
-  const file = await loadCase(deps, reference);
-  const theirs =
-    file !== undefined &&
-    file.case.kind === 'allegation' &&
-    file.case.createdBy.collarNumber === caller.principal.collarNumber;
-  const decision: AccessDecision = theirs
-    ? { allowed: true, reason: 'recorded-the-allegation' }
-    : file
-      ? decide(caller.principal, file, 'open', caller.now)
-      : noSuchCase;
-  await recordAttempt(deps, caller, { reference, file, action: 'open', decision });
-  if (!file || !decision.allowed) throw new CaseNotFoundError();
+  const recordedByCaller = (file: CaseFile | undefined) =>
+    file?.case.kind === 'allegation' && file.case.createdBy.collarNumber === caller.principal.collarNumber;
+  const file = seenOrNotFound(
+    await attemptOn(deps, caller, reference, 'open', (found, action) =>
+      recordedByCaller(found)
+        ? { allowed: true, reason: 'recorded-the-allegation' }
+        : decisionOn(caller, found, action),
+    ),
+  );
   return {
     caseId: file.case.id,
     notified: file.case.notified.map((recipient) => recipient.label),
@@ -417,19 +462,10 @@ export const makeVictimReport = async (
     id,
     now: caller.now,
   });
-  await recordAccess(deps.auditLog, {
-    principal: caller.principal,
-    caseRef: refusalsChain(id),
+  await storeNewCase(deps, caller, made, {
     action: 'make-confidential-report',
     reason: 'allowed: a member of staff reporting as a victim (PP/04 §7.1)',
-    outcome: 'allowed',
-    correlationId: caller.correlationId,
-    now: caller.now,
   });
-  await deps.cases.create(
-    made.file,
-    made.notices.map((notice) => noticeMessage(notice, id, caller)),
-  );
   return id;
 };
 
@@ -468,7 +504,7 @@ const visible = async (
   );
   const shown = await Promise.all(
     files.map(async (file) => {
-      const decision = decide(caller.principal, file, action, caller.now);
+      const decision = decisionOn(caller, file, action);
       await recordAttempt(deps, caller, { reference: file.case.id, file, action, decision });
       return decision.allowed ? file : undefined;
     }),
@@ -613,6 +649,24 @@ const blankReasonRefusal = (reason: string): RuleRefusedError | undefined =>
       )
     : undefined;
 
+/** A safeguarding search that names no case is an attempt like any other: audited, then PSD alerted. */
+const recordAttemptOnNoCase = (
+  deps: ServiceDependencies,
+  caller: Caller,
+  term: string,
+  action: 'request-safeguarding-access' | 'break-glass',
+  reasonGiven: string,
+  refusal: RuleRefusedError | undefined,
+) =>
+  recordAttempt(deps, caller, {
+    reference: term,
+    file: undefined,
+    action,
+    decision: noSuchCase,
+    reasonGiven,
+    refusedBecause: refusal?.message,
+  });
+
 /**
  * Asks PSD (or a chief inspector) for access. The answer on screen is the same whether or not the reference
  * names a case, so asking reveals nothing; PSD is alerted either way.
@@ -626,14 +680,7 @@ export const askForSafeguardingAccess = async (
   const targets = await safeguardingTargets(deps, term);
   const refusal = blankReasonRefusal(reason);
   if (targets.length === 0) {
-    await recordAttempt(deps, caller, {
-      reference: term,
-      file: undefined,
-      action: 'request-safeguarding-access',
-      decision: noSuchCase,
-      reasonGiven: reason,
-      refusedBecause: refusal?.message,
-    });
+    await recordAttemptOnNoCase(deps, caller, term, 'request-safeguarding-access', reason, refusal);
     if (refusal) throw refusal;
     return { grantIds: [] };
   }
@@ -666,14 +713,7 @@ export const breakGlassAccess = async (
   const targets = await safeguardingTargets(deps, term);
   if (targets.length === 0) {
     const refusal = blankReasonRefusal(reason);
-    await recordAttempt(deps, caller, {
-      reference: term,
-      file: undefined,
-      action: 'break-glass',
-      decision: noSuchCase,
-      reasonGiven: reason,
-      refusedBecause: refusal?.message,
-    });
+    await recordAttemptOnNoCase(deps, caller, term, 'break-glass', reason, refusal);
     throw refusal ?? new CaseNotFoundError();
   }
   let opened: string | undefined;
@@ -705,14 +745,13 @@ export const viewSafeguardingRequest = async (
   reference: string,
   grantId: string,
 ): Promise<GrantInCase> => {
-  const file = await loadCase(deps, reference);
-  const action: AccessAction =
-    file?.grants.find((grant) => grant.id === grantId)?.kind === 'break-glass'
-      ? 'review-break-glass'
-      : 'decide-safeguarding-request';
-  const decision = file ? decide(caller.principal, file, action, caller.now) : noSuchCase;
-  await recordAttempt(deps, caller, { reference, file, action, decision });
-  if (!file || !decision.allowed) throw new CaseNotFoundError();
+  const file = seenOrNotFound(
+    await attemptOn(deps, caller, reference, (found) =>
+      found?.grants.find((grant) => grant.id === grantId)?.kind === 'break-glass'
+        ? 'review-break-glass'
+        : 'decide-safeguarding-request',
+    ),
+  );
   return { file, grant: grantOf(file, grantId) };
 };
 
@@ -823,23 +862,24 @@ export interface AccessLog {
   readonly verification: ChainVerification;
 }
 
+/** The case's audit chain as it stands, and whether it is intact. */
+const auditChainOf = async (deps: ServiceDependencies, caseId: string) => {
+  const caseRef = caseRefOf(caseId);
+  const [entries, verification] = await Promise.all([
+    deps.auditLog.entries(caseRef),
+    deps.auditLog.verify(caseRef),
+  ]);
+  return { entries, verification };
+};
+
 /** PSD reads the case's audit chain and whether it is intact; the reading is itself the newest entry. */
 export const accessLog = async (
   deps: ServiceDependencies,
   caller: Caller,
   reference: string,
 ): Promise<AccessLog> => {
-  const file = await loadCase(deps, reference);
-  const decision = file ? decide(caller.principal, file, 'view-access-log', caller.now) : noSuchCase;
-  await recordAttempt(deps, caller, { reference, file, action: 'view-access-log', decision });
-  if (!file) throw new CaseNotFoundError();
-  if (!decision.allowed) throw refusalFor(caller, file, decision);
-  const caseRef = caseRefOf(file.case.id);
-  const [entries, verification] = await Promise.all([
-    deps.auditLog.entries(caseRef),
-    deps.auditLog.verify(caseRef),
-  ]);
-  return { file, entries, verification };
+  const file = permittedOrRefused(caller, await attemptOn(deps, caller, reference, 'view-access-log'));
+  return { file, ...(await auditChainOf(deps, file.case.id)) };
 };
 
 export const preparedForPsd = 'Professional Standards Department';
@@ -850,16 +890,8 @@ export const requestAccessReport = async (
   caller: Caller,
   reference: string,
 ): Promise<CaseFile> => {
-  const file = await loadCase(deps, reference);
-  const decision = file ? decide(caller.principal, file, 'export', caller.now) : noSuchCase;
-  await recordAttempt(deps, caller, { reference, file, action: 'export', decision });
-  if (!file) throw new CaseNotFoundError();
-  if (!decision.allowed) throw refusalFor(caller, file, decision);
-  const caseRef = caseRefOf(file.case.id);
-  const [entries, verification] = await Promise.all([
-    deps.auditLog.entries(caseRef),
-    deps.auditLog.verify(caseRef),
-  ]);
+  const file = permittedOrRefused(caller, await attemptOn(deps, caller, reference, 'export'));
+  const { entries, verification } = await auditChainOf(deps, file.case.id);
   const requestId = deps.newUuid();
   const message = createMessage(
     DocumentRequested,

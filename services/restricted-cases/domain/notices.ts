@@ -1,4 +1,7 @@
-import type { NotificationAudience } from '../../../shared/contracts/staff-notification.ts';
+import type {
+  NotificationAudience,
+  StaffNotificationData,
+} from '../../../shared/contracts/staff-notification.ts';
 
 /**
  * A staff alert the workflows ask for; the service sends it to the notifications inbox. Titles carry case
@@ -14,3 +17,17 @@ export interface Notice {
 }
 
 export const caseLink = (caseId: string): string => `/staff/restricted-cases/cases/${caseId}`;
+
+/** The notice as the notifications inbox takes it, naming the service and case it concerns. */
+export const notificationOf = (
+  notice: Notice,
+  source: StaffNotificationData['source'],
+): StaffNotificationData => ({
+  audience: notice.audience,
+  title: notice.title,
+  body: notice.body,
+  ...(notice.link ? { link: notice.link } : {}),
+  priority: notice.priority,
+  requiresAcknowledgement: notice.requiresAcknowledgement,
+  source,
+});

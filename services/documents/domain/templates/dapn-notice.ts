@@ -1,8 +1,6 @@
 import { type DapnNoticeInput, DapnNoticeInput as schema } from '../../../../shared/contracts/documents.ts';
-import { formatDate, formatInstant } from '../format.ts';
-import type { Block } from '../layout/model.ts';
+import { protectionNotice } from './protection-notice.ts';
 import type { Template } from './template.ts';
-import { officerLine } from './wording.ts';
 
 /**
  * The sentences the Domestic Abuse Act 2021 requires a DAPN to state (s.22(2), s.25(2)-(4)), and what the
@@ -80,123 +78,36 @@ export const dapnNotice: Template<'dapn-notice'> = {
   schema,
   compose: (input) => {
     const statute = dapnStatutoryStatements(input);
-    const conditions = conditionLines(input);
-    const service: Block[] = input.service
-      ? [
-          {
-            kind: 'fields',
-            rows: [
-              { label: 'Served at', value: formatInstant(input.service.servedAt) },
-              { label: 'Served by', value: officerLine(input.service.servedBy) },
-              { label: 'Place of service', value: input.service.place },
-              {
-                label: 'Hearing notice address',
-                value: input.service.addressForHearingNotice ?? 'None given',
-              },
-            ],
-          },
-        ]
-      : [
-          { kind: 'paragraph', text: 'To be completed by the constable serving this notice.', muted: true },
-          {
-            kind: 'completion',
-            lines: [
-              'Date and time of service',
-              'Place of service',
-              'Served by (rank, name and collar number)',
-              'Address given by the recipient for notice of the hearing',
-              'Hearing to be held no later than (48 hours after the notice was given, not counting Sundays or holidays)',
-              'Signature of the serving constable',
-            ],
-          },
-        ];
-    return {
+    return protectionNotice(input, {
       title: 'Domestic Abuse Protection Notice',
       subtitle: 'Domestic Abuse Act 2021, sections 22 to 25',
-      marking: 'OFFICIAL-SENSITIVE',
-      subject: `Domestic Abuse Protection Notice, case ${input.caseReference}`,
       keywords: ['DAPN', 'Domestic Abuse Act 2021'],
-      blocks: [
-        {
-          kind: 'fields',
-          rows: [
-            { label: 'To', value: input.recipient.fullName },
-            { label: 'Date of birth', value: formatDate(input.recipient.dateOfBirth) },
-            { label: 'Address', value: input.recipient.address },
-            { label: 'Person protected', value: input.protectedPerson.fullName },
-            { label: 'Case reference', value: input.caseReference },
-          ],
-        },
-        { kind: 'paragraph', text: statute.issuedUnder },
-        { kind: 'heading', text: '1  Why this notice has been given' },
-        { kind: 'paragraph', text: statute.grounds },
-        { kind: 'paragraph', text: 'The grounds are:', bold: true },
-        { kind: 'paragraph', text: input.grounds },
-        { kind: 'heading', text: '2  What you must not do' },
-        { kind: 'paragraph', text: statute.notAbusive, bold: true },
-        ...(input.abuseDetail
-          ? [{ kind: 'paragraph' as const, text: `In particular: ${input.abuseDetail}` }]
-          : []),
-        {
-          // DAA 2021 s.1(3), (5): what "abusive" covers, including behaviour aimed at someone else.
-          kind: 'paragraph',
-          text: 'Being abusive includes physical or sexual abuse, violent or threatening behaviour, controlling or coercive behaviour, economic abuse, and psychological, emotional or other abuse, whether in person or by any other means, including phone calls, messages, social media or through someone else, and including behaviour directed at someone else, such as their child.',
-          muted: true,
-        },
-        ...(conditions.length > 0
-          ? [
-              { kind: 'paragraph' as const, text: 'This notice also says:', bold: true },
-              { kind: 'list' as const, items: conditions },
-            ]
-          : []),
-        { kind: 'paragraph', text: statute.whereInForce },
-        { kind: 'heading', text: '3  If you break this notice' },
-        { kind: 'callout', title: 'Power of arrest', text: statute.arrest },
-        { kind: 'paragraph', text: statute.afterArrest },
-        { kind: 'heading', text: '4  The court hearing' },
-        { kind: 'paragraph', text: statute.hearing },
-        {
-          kind: 'fields',
-          rows: [
-            { label: 'Court', value: input.court },
-            ...(input.service
-              ? [{ label: 'Hearing no later than', value: formatInstant(input.service.hearingLatestBy) }]
-              : []),
-          ],
-        },
-        { kind: 'paragraph', text: statute.addressForHearing },
-        {
-          kind: 'paragraph',
-          text: 'You may go to the hearing and tell the court your side. You may wish to get legal advice before it. If you do not understand this notice, ask the officer serving it to explain it; if you need an interpreter, ask for one.',
-        },
-        { kind: 'heading', text: '5  How long this notice lasts' },
-        { kind: 'paragraph', text: statute.duration, bold: true },
-        { kind: 'heading', text: '6  What a domestic abuse protection order may contain' },
-        { kind: 'paragraph', text: statute.dapoRequirements },
-        { kind: 'paragraph', text: statute.dapoProhibitions },
-        { kind: 'paragraph', text: statute.dapoPremises },
-        { kind: 'paragraph', text: statute.dapoPositive },
-        { kind: 'paragraph', text: statute.dapoMonitoring },
-        { kind: 'paragraph', text: statute.dapoNotification },
-        { kind: 'paragraph', text: statute.dapoLength },
-        { kind: 'paragraph', text: statute.dapoBreach },
-        { kind: 'heading', text: '7  Authorisation' },
-        {
-          kind: 'fields',
-          rows: [
-            { label: 'Authorised by', value: officerLine(input.authorisedBy) },
-            { label: 'Authorised at', value: formatInstant(input.authorisedAt) },
-          ],
-        },
-        { kind: 'heading', text: '8  Service' },
-        { kind: 'paragraph', text: statute.personalService },
-        ...service,
-        {
-          kind: 'paragraph',
-          text: 'If you are worried about your own behaviour towards a partner or family member, the Respect Phoneline (0808 802 4040) gives confidential advice.',
-          muted: true,
-        },
+      statute,
+      groundsHeading: '1  Why this notice has been given',
+      prohibition: {
+        statement: statute.notAbusive,
+        detail: input.abuseDetail,
+        // DAA 2021 s.1(3), (5): what "abusive" covers, including behaviour aimed at someone else.
+        explanation:
+          'Being abusive includes physical or sexual abuse, violent or threatening behaviour, controlling or coercive behaviour, economic abuse, and psychological, emotional or other abuse, whether in person or by any other means, including phone calls, messages, social media or through someone else, and including behaviour directed at someone else, such as their child.',
+        conditionsLead: 'This notice also says:',
+        conditions: conditionLines(input),
+      },
+      afterProhibition: [statute.whereInForce],
+      afterArrest: [statute.afterArrest],
+      orderHeading: '6  What a domestic abuse protection order may contain',
+      orderContents: [
+        statute.dapoRequirements,
+        statute.dapoProhibitions,
+        statute.dapoPremises,
+        statute.dapoPositive,
+        statute.dapoMonitoring,
+        statute.dapoNotification,
+        statute.dapoLength,
+        statute.dapoBreach,
       ],
-    };
+      hearingDeadlineLine:
+        'Hearing to be held no later than (48 hours after the notice was given, not counting Sundays or holidays)',
+    });
   },
 };

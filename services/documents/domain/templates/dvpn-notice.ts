@@ -1,8 +1,6 @@
 import { type DvpnNoticeInput, DvpnNoticeInput as schema } from '../../../../shared/contracts/documents.ts';
-import { formatDate, formatInstant } from '../format.ts';
-import type { Block } from '../layout/model.ts';
+import { protectionNotice } from './protection-notice.ts';
 import type { Template } from './template.ts';
-import { officerLine } from './wording.ts';
 
 /**
  * The sentences the Crime and Security Act 2010 requires a DVPN to state (s.24(6), s.25(1)-(3)), as this
@@ -61,115 +59,24 @@ export const dvpnNotice: Template<'dvpn-notice'> = {
   schema,
   compose: (input) => {
     const statute = dvpnStatutoryStatements(input);
-    const premises = premisesProvisions(input);
-    const service: Block[] = input.service
-      ? [
-          {
-            kind: 'fields',
-            rows: [
-              { label: 'Served at', value: formatInstant(input.service.servedAt) },
-              { label: 'Served by', value: officerLine(input.service.servedBy) },
-              { label: 'Place of service', value: input.service.place },
-              {
-                label: 'Hearing notice address',
-                value: input.service.addressForHearingNotice ?? 'None given',
-              },
-            ],
-          },
-        ]
-      : [
-          { kind: 'paragraph', text: 'To be completed by the constable serving this notice.', muted: true },
-          {
-            kind: 'completion',
-            lines: [
-              'Date and time of service',
-              'Place of service',
-              'Served by (rank, name and collar number)',
-              'Address given by the recipient for notice of the hearing',
-              'Hearing to be held no later than (48 hours after service, not counting Sundays or holidays)',
-              'Signature of the serving constable',
-            ],
-          },
-        ];
-    return {
+    return protectionNotice(input, {
       title: 'Domestic Violence Protection Notice',
       subtitle: 'Crime and Security Act 2010, sections 24 and 25',
-      marking: 'OFFICIAL-SENSITIVE',
-      subject: `Domestic Violence Protection Notice, case ${input.caseReference}`,
       keywords: ['DVPN', 'Crime and Security Act 2010'],
-      blocks: [
-        {
-          kind: 'fields',
-          rows: [
-            { label: 'To', value: input.recipient.fullName },
-            { label: 'Date of birth', value: formatDate(input.recipient.dateOfBirth) },
-            { label: 'Address', value: input.recipient.address },
-            { label: 'Person protected', value: input.protectedPerson.fullName },
-            { label: 'Case reference', value: input.caseReference },
-          ],
-        },
-        { kind: 'paragraph', text: statute.issuedUnder },
-        { kind: 'heading', text: '1  Why this notice has been issued' },
-        { kind: 'paragraph', text: statute.grounds },
-        { kind: 'paragraph', text: 'The grounds are:', bold: true },
-        { kind: 'paragraph', text: input.grounds },
-        { kind: 'heading', text: '2  What you must not do' },
-        { kind: 'paragraph', text: statute.molestation, bold: true },
-        ...(input.molestationDetail
-          ? [{ kind: 'paragraph' as const, text: `In particular: ${input.molestationDetail}` }]
-          : []),
-        {
-          kind: 'paragraph',
-          text: 'Molesting includes using or threatening violence, intimidating, harassing or pestering, in person or by any other means, including phone calls, messages, social media or through someone else.',
-          muted: true,
-        },
-        ...(premises.length > 0
-          ? [
-              { kind: 'paragraph' as const, text: 'About the premises you share:', bold: true },
-              { kind: 'list' as const, items: premises },
-            ]
-          : []),
-        { kind: 'heading', text: '3  If you break this notice' },
-        { kind: 'callout', title: 'Power of arrest', text: statute.arrest },
-        { kind: 'heading', text: '4  The court hearing' },
-        { kind: 'paragraph', text: statute.hearing },
-        {
-          kind: 'fields',
-          rows: [
-            { label: 'Court', value: input.court },
-            ...(input.service
-              ? [{ label: 'Hearing no later than', value: formatInstant(input.service.hearingLatestBy) }]
-              : []),
-          ],
-        },
-        { kind: 'paragraph', text: statute.addressForHearing },
-        {
-          kind: 'paragraph',
-          text: 'You may go to the hearing and tell the court your side. You may wish to get legal advice before it. If you do not understand this notice, ask the officer serving it to explain it; if you need an interpreter, ask for one.',
-        },
-        { kind: 'heading', text: '5  How long this notice lasts' },
-        { kind: 'paragraph', text: statute.duration, bold: true },
-        { kind: 'heading', text: '6  What a domestic violence protection order may contain' },
-        { kind: 'paragraph', text: statute.dvpoContent },
-        { kind: 'paragraph', text: statute.dvpoLength },
-        { kind: 'paragraph', text: statute.dvpoArrest },
-        { kind: 'heading', text: '7  Authorisation' },
-        {
-          kind: 'fields',
-          rows: [
-            { label: 'Authorised by', value: officerLine(input.authorisedBy) },
-            { label: 'Authorised at', value: formatInstant(input.authorisedAt) },
-          ],
-        },
-        { kind: 'heading', text: '8  Service' },
-        { kind: 'paragraph', text: statute.personalService },
-        ...service,
-        {
-          kind: 'paragraph',
-          text: 'If you are worried about your own behaviour towards a partner or family member, the Respect Phoneline (0808 802 4040) gives confidential advice.',
-          muted: true,
-        },
-      ],
-    };
+      statute,
+      groundsHeading: '1  Why this notice has been issued',
+      prohibition: {
+        statement: statute.molestation,
+        detail: input.molestationDetail,
+        explanation:
+          'Molesting includes using or threatening violence, intimidating, harassing or pestering, in person or by any other means, including phone calls, messages, social media or through someone else.',
+        conditionsLead: 'About the premises you share:',
+        conditions: premisesProvisions(input),
+      },
+      orderHeading: '6  What a domestic violence protection order may contain',
+      orderContents: [statute.dvpoContent, statute.dvpoLength, statute.dvpoArrest],
+      hearingDeadlineLine:
+        'Hearing to be held no later than (48 hours after service, not counting Sundays or holidays)',
+    });
   },
 };
