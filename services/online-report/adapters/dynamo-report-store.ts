@@ -8,16 +8,29 @@ import {
   type QueryCommandOutput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnyEnvelope } from '../../../shared/contracts/envelope.ts';
 import { type OutboxWrite, outboxPut } from '../../../shared/messaging/outbox.ts';
 import { DispatchRequested, domesticAbuseQueue } from '../contracts.ts';
-import { ConcurrentChangeError } from '../domain/errors.ts';
+import { ConcurrentChangeError, RecordNotFoundError } from '../domain/errors.ts';
 import type { IdentityKind } from '../domain/identity.ts';
 import { IncidentLog } from '../domain/incident-log.ts';
-import type { EarlierIncident, SuspectReport } from '../domain/patterns.ts';
-import type { ReportIdentityKeys, ReportRepository } from '../domain/ports.ts';
-import { contactQueueSortKey, isDomesticAbuse, OnlineReport } from '../domain/report.ts';
+import type { MatchDecision, MatchView } from '../domain/patterns.ts';
+import type { MatchIdentification, ReportIdentityKeys, ReportRepository } from '../domain/ports.ts';
+import { contactQueueSortKey, OnlineReport } from '../domain/report.ts';
+import {
+  decisionOf,
+  MatchDecisionItem,
+  type MatchKey,
+  MatchRecordItem,
+  type MatchRecordState,
+  matchDecisionKey,
+  matchKeysOf,
+  matchRecordKey,
+  matchViewOf,
+  otherMembers,
+  recordingWrites,
+} from './match-records.ts';
 
 /**
  * The service's one table (pk/sk). Per report, in partition `REPORT#<id>`:
@@ -27,9 +40,11 @@ import { contactQueueSortKey, isDomesticAbuse, OnlineReport } from '../domain/re
  *   `byOpenIncident`);
  * - `KEY#victim#<kind>` / `KEY#suspect#name-dob`: identity keys (keyed HMACs) in `victimKey` or
  *   `suspectKey` (indexes `byVictimKey`, `bySuspectKey`), never the plain values;
- * - `DISPATCH#<message id>`: dispatch requests the local command-and-control adapter has recorded.
+ * - `DISPATCH#<message id>`: dispatch requests the local command-and-control adapter has recorded;
+ * - `MATCHES`: its repeat-victim and serial-perpetrator decision (see `match-records.ts`).
  * Elsewhere: `REFERENCE#<reference>` (unique references), `SUBMISSION#<token hash>` (one report per form
- * submission), and the outbox (`OUTBOX`). Rate-limit counts are in the platform sessions table
+ * submission), `MATCH#<role>#<identity key>` (the reports recorded against each identity key), and the
+ * outbox (`OUTBOX`). Rate-limit counts are in the platform sessions table
  * (shared/abuse/dynamo-rate-counter.ts).
  */
 
@@ -91,6 +106,18 @@ const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =
   error instanceof TransactionCanceledException
     ? (error.CancellationReasons ?? []).map((reason) => reason.Code)
     : undefined;
+
+/** Another recording against one of the same keys came first: read again and decide again. */
+const isContention = (error: unknown): boolean =>
+  (cancellationCodes(error) ?? []).some(
+    (code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict',
+  );
+
+/** Far more than a few reports recorded at once against one person need; after that the queue retries. */
+const matchAttempts = 12;
+
+const pause = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
 
 const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException ||
@@ -316,41 +343,98 @@ export class DynamoReportStore implements ReportRepository {
     return { victim, ...(primary ? { victimPrimary: primary } : {}), ...(suspect ? { suspect } : {}) };
   }
 
-  async reportsOfVictim(victimKeys: readonly string[]): Promise<EarlierIncident[]> {
-    const reportIds = new Set<string>();
-    for (const key of new Set(victimKeys)) {
-      for (const item of await this.#queryAll(indexNames.victimKey, 'victimKey', key)) {
-        reportIds.add(KeyItem.parse(item).reportId);
+  async recordForMatching(
+    identification: MatchIdentification,
+    decide: (view: MatchView) => MatchDecision,
+  ): Promise<MatchDecision> {
+    const { reportId, identificationId } = identification;
+    for (let attempt = 1; ; attempt += 1) {
+      const kept = await this.#matchDecision(reportId);
+      if (kept?.identificationId === identificationId) return decisionOf(kept);
+      const report = await this.getReport(reportId);
+      if (!report) throw new RecordNotFoundError();
+      const keys = await this.identityKeysOf(reportId);
+      // Records first, then the reports and decisions they name: whatever recorded before these reads
+      // is seen whole, and whatever records after them moves a version on and fails the transaction.
+      const records = await this.#matchRecords(matchKeysOf(keys));
+      const others = otherMembers(records, reportId);
+      const [reports, decisions] = await Promise.all([
+        this.#batchGetReports(others),
+        this.#matchDecisions(others),
+      ]);
+      const decision = decide(
+        matchViewOf(
+          report,
+          keys,
+          records,
+          new Map(reports.map((each) => [each.id, each])),
+          new Map(decisions.map((each) => [each.reportId, each])),
+        ),
+      );
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: recordingWrites(this.tableName, {
+              reportId,
+              identificationId,
+              ...(keys.victimPrimary ? { victimKey: keys.victimPrimary } : {}),
+              records,
+              ...(kept ? { replaces: kept.identificationId } : {}),
+              decision,
+              now: new Date(),
+            }),
+          }),
+        );
+        return decision;
+      } catch (error) {
+        if (!isContention(error)) throw error;
+        if (attempt >= matchAttempts) throw new ConcurrentChangeError();
+        await pause(attempt);
       }
     }
-    const reports = await this.#batchGetReports([...reportIds]);
-    return reports.map((report) => ({
-      reportId: report.id,
-      reference: report.reference,
-      incidentDate: report.answers.incidentDate,
-      domesticAbuse: isDomesticAbuse(report),
-    }));
   }
 
-  async reportsOfSuspect(suspectKey: string): Promise<SuspectReport[]> {
-    const links = (await this.#queryAll(indexNames.suspectKey, 'suspectKey', suspectKey)).map((item) =>
-      KeyItem.parse(item),
+  async #matchDecision(reportId: string): Promise<MatchDecisionItem | undefined> {
+    const result = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: matchDecisionKey(reportId), ConsistentRead: true }),
     );
-    const reports = new Map(
-      (await this.#batchGetReports(links.map((link) => link.reportId))).map((r) => [r.id, r]),
+    return result.Item ? MatchDecisionItem.parse(result.Item) : undefined;
+  }
+
+  async #matchDecisions(reportIds: readonly string[]): Promise<MatchDecisionItem[]> {
+    const items = await this.#batchGetItems(reportIds.map(matchDecisionKey));
+    return items.map((item) => MatchDecisionItem.parse(item));
+  }
+
+  /** Each key's record; one not yet made starts from the reports the index holds for the key. */
+  async #matchRecords(keys: readonly MatchKey[]): Promise<MatchRecordState[]> {
+    const found = new Map(
+      (await this.#batchGetItems(keys.map(matchRecordKey))).map((item) => [
+        String(item.pk),
+        MatchRecordItem.parse(item),
+      ]),
     );
-    return links.flatMap((link) => {
-      const report = reports.get(link.reportId);
-      return report && link.victimOfSuspect
-        ? [
-            {
-              reportId: link.reportId,
-              victimKey: link.victimOfSuspect,
-              domesticAbuse: isDomesticAbuse(report),
-            },
-          ]
-        : [];
-    });
+    return Promise.all(
+      keys.map(async (key) => {
+        const record = found.get(matchRecordKey(key).pk);
+        return record ? { key, ...record } : { key, members: await this.#membersFromIndex(key) };
+      }),
+    );
+  }
+
+  async #membersFromIndex({ role, key }: MatchKey): Promise<MatchRecordState['members']> {
+    const [index, attribute] =
+      role === 'victim' ? [indexNames.victimKey, 'victimKey'] : [indexNames.suspectKey, 'suspectKey'];
+    const links = (await this.#queryAll(index, attribute, key)).map((item) => KeyItem.parse(item));
+    return Object.fromEntries(
+      links.map((link) => [
+        link.reportId,
+        {
+          via: 'index' as const,
+          ...(role === 'suspect' && link.victimOfSuspect ? { victimKey: link.victimOfSuspect } : {}),
+        },
+      ]),
+    );
   }
 
   /** The contact handlers' queue: domestic abuse first, then the longest waiting. */
@@ -426,24 +510,35 @@ export class DynamoReportStore implements ReportRepository {
 
   /** Reports by id, in the order asked, skipping any not found. */
   async #batchGetReports(reportIds: readonly string[]): Promise<OnlineReport[]> {
-    const unique = [...new Set(reportIds)];
-    const found = new Map<string, OnlineReport>();
-    for (const chunk of chunks(unique, 100)) {
-      let keys: Record<string, unknown>[] = chunk.map(reportKey);
-      for (let attempt = 0; keys.length > 0 && attempt < 5; attempt += 1) {
-        const result = await this.client.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        for (const item of result.Responses?.[this.tableName] ?? []) {
-          const report = ReportItem.parse(item).data;
-          found.set(report.id, report);
-        }
-        keys = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-      }
-    }
-    return unique.flatMap((id) => {
+    const found = new Map(
+      (await this.#batchGetItems([...new Set(reportIds)].map(reportKey))).map((item) => {
+        const report = ReportItem.parse(item).data;
+        return [report.id, report];
+      }),
+    );
+    return [...new Set(reportIds)].flatMap((id) => {
       const report = found.get(id);
       return report ? [report] : [];
     });
+  }
+
+  /** Items by key, read consistently, in no particular order, skipping any not found; all or an error. */
+  async #batchGetItems(keys: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    for (const chunk of chunks(keys, 100)) {
+      let pending: Record<string, unknown>[] = chunk;
+      for (let attempt = 0; pending.length > 0 && attempt < 5; attempt += 1) {
+        const result = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
+          }),
+        );
+        items.push(...(result.Responses?.[this.tableName] ?? []));
+        pending = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+      // A decision taken on part of what it needs could count a pair twice, or not at all.
+      if (pending.length > 0) throw new Error('Some items could not be read; try again.');
+    }
+    return items;
   }
 }

@@ -1,6 +1,6 @@
 import type { DispatchRequested } from '../contracts.ts';
 import type { IncidentLog } from './incident-log.ts';
-import type { EarlierIncident, SuspectReport } from './patterns.ts';
+import type { EarlierIncident, MatchDecision, MatchView } from './patterns.ts';
 import type { OnlineReport } from './report.ts';
 
 /** Storage of reports and their incident logs, as the workflows need it. */
@@ -11,12 +11,24 @@ export interface ReportRepository {
   createIncident(log: IncidentLog): Promise<'created' | 'exists'>;
   /** Saves a changed log if it is still at `log.version - 1`; otherwise ConcurrentChangeError. */
   saveIncident(log: IncidentLog): Promise<void>;
-  /** The report's identity keys (keyed HMACs): the victim's, and the suspect's when known. */
-  identityKeysOf(reportId: string): Promise<ReportIdentityKeys>;
-  /** Other reports sharing any of the victim's keys, with what they are now. */
-  reportsOfVictim(victimKeys: readonly string[]): Promise<EarlierIncident[]>;
-  /** Reports naming the suspect, with each one's victim key. */
-  reportsOfSuspect(suspectKey: string): Promise<SuspectReport[]>;
+  /**
+   * Records the report against each of its identity keys and decides its matches with `decide`, against
+   * every report recorded before it, in one step: of two reports recorded at once, the one recorded second
+   * sees the first. The decision is kept; asked again for the same identification (a redelivered message),
+   * it is returned unchanged, so a report never counts twice. A new identification (recorded as domestic
+   * abuse again after being taken out) is decided afresh.
+   */
+  recordForMatching(
+    identification: MatchIdentification,
+    decide: (view: MatchView) => MatchDecision,
+  ): Promise<MatchDecision>;
+}
+
+/** The report being matched and the message that identified it as domestic abuse. */
+export interface MatchIdentification {
+  readonly reportId: string;
+  /** The id of the message: a redelivery carries the same one. */
+  readonly identificationId: string;
 }
 
 export interface ReportIdentityKeys {

@@ -8,7 +8,7 @@ import {
   raiseRepeatAlert,
   recordDispatchRequested,
 } from './incident-log.ts';
-import { repeatMatches, victimCount } from './patterns.ts';
+import { decideMatches } from './patterns.ts';
 import type { CommandAndControl, ReportRepository, SupervisorAlerts } from './ports.ts';
 import { isDomesticAbuse, type OnlineReport, reportRef } from './report.ts';
 
@@ -28,6 +28,8 @@ export interface WorkflowDependencies {
 export interface WorkflowContext {
   readonly now: Date;
   readonly correlationId: string;
+  /** The message that identified the domestic abuse: a redelivery of it is the same identification. */
+  readonly identificationId: string;
 }
 
 export type WorkflowStep = 'opened' | 'dispatch-requested' | 'repeat-alerted' | 'serial-flagged';
@@ -90,7 +92,6 @@ export const progressDomesticAbuseReport = async (
   const steps: WorkflowStep[] = [];
   const found = await ensureLog(reportId, repository, context.now, steps);
   if (!found?.log.domesticAbuse) return { kind: 'not-domestic-abuse' };
-  const { report } = found;
   let { log } = found;
 
   if (!log.dispatch) {
@@ -101,34 +102,28 @@ export const progressDomesticAbuseReport = async (
     steps.push('dispatch-requested');
   }
 
-  const keys = await repository.identityKeysOf(reportId);
-  if (!log.repeat) {
-    const others = await repository.reportsOfVictim(keys.victim);
-    const matches = repeatMatches({ reportId, incidentDate: report.answers.incidentDate }, others);
-    if (matches.length > 0) {
-      // Alert first, then record: a crash in between alerts again (absorbed by the alert's id), never not at all.
-      await alerts.alertDutySergeant(log, matches);
-      log = raiseRepeatAlert(
-        log,
-        matches.map((match) => match.reference),
-        context.now,
-      );
-      await repository.saveIncident(log);
-      steps.push('repeat-alerted');
-    }
-  }
-
-  if (keys.suspect) {
-    const flagged = flagPossibleSerialPerpetrator(
+  // Recorded for matching whether or not this log already has a repeat: later reports must see this one.
+  const matches = await repository.recordForMatching(
+    { reportId, identificationId: context.identificationId },
+    decideMatches,
+  );
+  if (!log.repeat && matches.repeatOf.length > 0) {
+    // Alert first, then record: a crash in between alerts again (absorbed by the alert's id), never not at all.
+    await alerts.alertDutySergeant(log, matches.repeatOf);
+    log = raiseRepeatAlert(
       log,
-      victimCount(await repository.reportsOfSuspect(keys.suspect)),
+      matches.repeatOf.map((match) => match.reference),
       context.now,
     );
-    if (flagged !== log) {
-      log = flagged;
-      await repository.saveIncident(log);
-      steps.push('serial-flagged');
-    }
+    await repository.saveIncident(log);
+    steps.push('repeat-alerted');
+  }
+
+  const flagged = flagPossibleSerialPerpetrator(log, matches.suspectVictims, context.now);
+  if (flagged !== log) {
+    log = flagged;
+    await repository.saveIncident(log);
+    steps.push('serial-flagged');
   }
   return { kind: 'progressed', log, steps };
 };

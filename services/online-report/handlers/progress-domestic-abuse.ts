@@ -13,8 +13,10 @@ const publisher = sqsPublisher();
 
 /**
  * Takes a report in which domestic abuse is apparent to its incident log, dispatch request, repeat alert
- * and serial-perpetrator flag (000 §8.3.1). Every step checks the log first, so a retry finishes what a
- * failed attempt began; after five failures the message goes to the dead-letter queue, which alarms.
+ * and serial-perpetrator flag (000 §8.3.1). Every step checks the log first, and the match decision is
+ * kept under the message's id, so a retry or a duplicate delivery finishes what a failed attempt began
+ * without counting or alerting twice; after five failures the message goes to the dead-letter queue,
+ * which alarms.
  */
 export const handler = sqsConsumer({
   name: 'online-report.progress-domestic-abuse',
@@ -29,7 +31,7 @@ export const handler = sqsConsumer({
         commandAndControl: localCommandAndControl(store),
         alerts: dutySergeantAlerts(publisher, () => ({ now, correlationId })),
       },
-      { now, correlationId },
+      { now, correlationId, identificationId: message.id },
     );
     if (outcome.kind === 'progressed') {
       for (const step of outcome.steps) {

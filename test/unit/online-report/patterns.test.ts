@@ -12,7 +12,11 @@ import {
   regrade,
 } from '../../../services/online-report/domain/incident-log.ts';
 import {
+  countsTowardsSuspect,
+  decideMatches,
   isPossibleSerialPerpetrator,
+  leftToThisReport,
+  type MatchCandidate,
   repeatMatches,
   victimCount,
   withinTwelveMonths,
@@ -90,6 +94,90 @@ describe('Serial perpetrator: reported by two or more victims (000 §3.5)', () =
         { reportId: 'b', victimKey: 'v2', domesticAbuse: false },
       ]),
     ).toBe(1);
+  });
+});
+
+const candidate = (reportId: string, overrides: Partial<MatchCandidate> = {}): MatchCandidate => ({
+  ...earlier(reportId, '2026-03-01'),
+  ...overrides,
+});
+
+const counted = (repeatOf: string[], suspectReports: string[] = []) => ({ repeatOf, suspectReports });
+
+describe('Each pair of reports is counted by one of the two (000 §3.4, §3.5; §8.3.1: the duty sergeant told once)', () => {
+  it('a report whose own decision already counted this one as a repeat is left to it', () => {
+    const candidates = [candidate('a', { counted: counted(['now']) }), candidate('b')];
+    expect(leftToThisReport('now', candidates, 'repeatOf').map((c) => c.reportId)).toEqual(['b']);
+  });
+
+  it('a report whose decision counted others, not this one, still counts', () => {
+    const candidates = [candidate('a', { counted: counted(['c']) })];
+    expect(leftToThisReport('now', candidates, 'repeatOf').map((c) => c.reportId)).toEqual(['a']);
+  });
+
+  it('counting towards a suspect is kept apart from counting as a repeat', () => {
+    const candidates = [candidate('a', { counted: counted(['now'], []) })];
+    expect(leftToThisReport('now', candidates, 'suspectReports').map((c) => c.reportId)).toEqual(['a']);
+  });
+
+  it('the report itself is never its own candidate', () => {
+    expect(leftToThisReport('now', [candidate('now')], 'repeatOf')).toEqual([]);
+  });
+});
+
+describe('A report counts towards a suspect’s victims only as domestic abuse with a known victim (000 §3.5)', () => {
+  it.each([
+    [{ domesticAbuse: true, victimKey: 'v1' }, true],
+    [{ domesticAbuse: false, victimKey: 'v1' }, false],
+    [{ domesticAbuse: true }, false],
+  ])('%o counts: %s', (overrides, expected) => {
+    expect(countsTowardsSuspect(candidate('a', overrides))).toBe(expected);
+  });
+});
+
+describe('A report’s matches are decided once, as it is recorded (000 §3.4, §3.5)', () => {
+  const report = { reportId: 'now', incidentDate: '2026-03-20', victimKey: 'v-now' };
+
+  it('two reports that each see the other: only the one not yet counted is a repeat', () => {
+    const first = decideMatches({ report, sameVictim: [candidate('other')], sameSuspect: [] });
+    const second = decideMatches({
+      report: { ...report, reportId: 'other' },
+      sameVictim: [candidate('now', { counted: counted(['other']) })],
+      sameSuspect: [],
+    });
+    expect([first.repeatOf.map((m) => m.reportId), second.repeatOf]).toEqual([['other'], []]);
+  });
+
+  it('the twelve-month window still applies to what is left (000 §3.4)', () => {
+    const decision = decideMatches({
+      report,
+      sameVictim: [candidate('old', { incidentDate: '2025-03-19' }), candidate('recent')],
+      sameSuspect: [],
+    });
+    expect(decision.repeatOf.map((m) => m.reportId)).toEqual(['recent']);
+  });
+
+  it('the suspect’s victims count this report’s victim once and each other victim once', () => {
+    const decision = decideMatches({
+      report,
+      sameVictim: [],
+      sameSuspect: [
+        candidate('a', { victimKey: 'v1' }),
+        candidate('b', { victimKey: 'v1' }),
+        candidate('c', { victimKey: 'v-now' }),
+        candidate('d', { victimKey: 'v2', domesticAbuse: false }),
+      ],
+    });
+    expect([decision.suspectVictims, decision.suspectReports]).toEqual([2, ['a', 'b', 'c']]);
+  });
+
+  it('a suspect already counted with this report by the other report is not counted again', () => {
+    const decision = decideMatches({
+      report,
+      sameVictim: [],
+      sameSuspect: [candidate('a', { victimKey: 'v1', counted: counted([], ['now']) })],
+    });
+    expect([decision.suspectVictims, decision.suspectReports]).toEqual([1, []]);
   });
 });
 

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { DispatchRequested } from '../../../services/online-report/contracts.ts';
 import { ConcurrentChangeError } from '../../../services/online-report/domain/errors.ts';
 import type { IncidentLog } from '../../../services/online-report/domain/incident-log.ts';
-import type { EarlierIncident } from '../../../services/online-report/domain/patterns.ts';
+import type {
+  MatchCandidate,
+  MatchDecision,
+  MatchView,
+} from '../../../services/online-report/domain/patterns.ts';
 import type {
   CommandAndControl,
+  MatchIdentification,
   ReportIdentityKeys,
   ReportRepository,
   SupervisorAlerts,
@@ -17,11 +22,17 @@ import {
 import { progressDomesticAbuseReport } from '../../../services/online-report/domain/workflow.ts';
 import { reportAnswers } from './fixtures.ts';
 
-/** Reports, logs and identity keys in memory, keeping the same promises as the DynamoDB repository. */
+/**
+ * Reports, logs and identity keys in memory, keeping the same promises as the DynamoDB repository: a key's
+ * record starts from every report holding the key (as the index would give it), and a decision is kept
+ * under its identification.
+ */
 class MemoryRepository implements ReportRepository {
   readonly reports = new Map<string, OnlineReport>();
   readonly logs = new Map<string, IncidentLog>();
   readonly keys = new Map<string, ReportIdentityKeys>();
+  readonly records = new Map<string, Set<string>>();
+  readonly decisions = new Map<string, { identificationId: string; decision: MatchDecision }>();
 
   add(report: OnlineReport, keys: ReportIdentityKeys): void {
     this.reports.set(report.id, report);
@@ -42,27 +53,63 @@ class MemoryRepository implements ReportRepository {
     if (this.logs.get(log.reportId)?.version !== log.version - 1) throw new ConcurrentChangeError();
     this.logs.set(log.reportId, log);
   }
-  async identityKeysOf(id: string) {
-    return this.keys.get(id) ?? { victim: [] };
-  }
-  async reportsOfVictim(victimKeys: readonly string[]): Promise<EarlierIncident[]> {
-    return [...this.reports.values()]
-      .filter((report) => this.keys.get(report.id)?.victim.some((key) => victimKeys.includes(key)))
-      .map((report) => ({
-        reportId: report.id,
-        reference: report.reference,
+  async recordForMatching(
+    { reportId, identificationId }: MatchIdentification,
+    decide: (view: MatchView) => MatchDecision,
+  ): Promise<MatchDecision> {
+    const kept = this.decisions.get(reportId);
+    if (kept?.identificationId === identificationId) return kept.decision;
+    const report = this.reports.get(reportId);
+    const keys = this.keys.get(reportId) ?? { victim: [] };
+    if (!report) throw new Error('no report');
+    const victimRecords = keys.victim.map((key) => this.#record('victim', key));
+    const suspectRecords = keys.suspect ? [this.#record('suspect', keys.suspect)] : [];
+    const decision = decide({
+      report: {
+        reportId,
         incidentDate: report.answers.incidentDate,
-        domesticAbuse: isDomesticAbuse(report),
-      }));
+        ...(keys.victimPrimary ? { victimKey: keys.victimPrimary } : {}),
+      },
+      sameVictim: this.#candidates(victimRecords, reportId),
+      sameSuspect: this.#candidates(suspectRecords, reportId),
+    });
+    for (const record of [...victimRecords, ...suspectRecords]) record.add(reportId);
+    this.decisions.set(reportId, { identificationId, decision });
+    return decision;
   }
-  async reportsOfSuspect(suspectKey: string) {
-    return [...this.reports.values()]
-      .filter((report) => this.keys.get(report.id)?.suspect === suspectKey)
-      .map((report) => ({
-        reportId: report.id,
-        victimKey: this.keys.get(report.id)?.victimPrimary ?? '',
-        domesticAbuse: isDomesticAbuse(report),
-      }));
+  #record(role: 'victim' | 'suspect', key: string): Set<string> {
+    const name = `${role}#${key}`;
+    const holding = (id: string) =>
+      role === 'victim' ? this.keys.get(id)?.victim.includes(key) : this.keys.get(id)?.suspect === key;
+    const record = this.records.get(name) ?? new Set([...this.reports.keys()].filter(holding));
+    this.records.set(name, record);
+    return record;
+  }
+  #candidates(records: readonly Set<string>[], self: string): MatchCandidate[] {
+    const ids = new Set(records.flatMap((record) => [...record]).filter((id) => id !== self));
+    return [...ids].flatMap((id) => {
+      const report = this.reports.get(id);
+      if (!report) return [];
+      const decision = this.decisions.get(id)?.decision;
+      const victimKey = this.keys.get(id)?.victimPrimary;
+      return [
+        {
+          reportId: id,
+          reference: report.reference,
+          incidentDate: report.answers.incidentDate,
+          domesticAbuse: isDomesticAbuse(report),
+          ...(victimKey ? { victimKey } : {}),
+          ...(decision
+            ? {
+                counted: {
+                  repeatOf: decision.repeatOf.map((match) => match.reportId),
+                  suspectReports: decision.suspectReports,
+                },
+              }
+            : {}),
+        },
+      ];
+    });
   }
 }
 
@@ -76,11 +123,11 @@ const setup = () => {
   const supervisorAlerts: SupervisorAlerts = {
     alertDutySergeant: async (log) => void alerts.push(log.reference),
   };
-  const run = (reportId: string, now = new Date('2026-03-23T10:00:00Z')) =>
+  const run = (reportId: string, identificationId = `identified-${reportId}`) =>
     progressDomesticAbuseReport(
       reportId,
       { repository, commandAndControl, alerts: supervisorAlerts },
-      { now, correlationId: 'correlation-1' },
+      { now: new Date('2026-03-23T10:00:00Z'), correlationId: 'correlation-1', identificationId },
     );
   return { repository, dispatched, alerts, run };
 };
@@ -135,7 +182,7 @@ describe('Domestic abuse reported online becomes a graded log with an officer di
         commandAndControl: { requestDispatch: async () => Promise.reject(new Error('down')) },
         alerts: { alertDutySergeant: async () => undefined },
       },
-      { now: new Date('2026-03-23T10:00:00Z'), correlationId: 'c' },
+      { now: new Date('2026-03-23T10:00:00Z'), correlationId: 'c', identificationId: 'identified-1' },
     );
     await expect(failing).rejects.toThrow('down');
     await run(ids[0]);
@@ -199,5 +246,68 @@ describe('A suspect named by two victims is flagged (000 §3.5)', () => {
     });
     await run(ids[1]);
     expect(repository.logs.get(ids[1])?.serialPerpetrator?.victimCount).toBe(2);
+  });
+});
+
+describe('Each pair of reports is counted once, whatever order they are recorded in (000 §3.4, §3.5, §8.3.1)', () => {
+  it('two reports sent before either is recorded alert the duty sergeant once, not twice', async () => {
+    const { repository, alerts, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001', '2026-03-01'), { victim: ['v1'], victimPrimary: 'v1' });
+    repository.add(disclosing(ids[1], 'OR-AAAA-0002'), { victim: ['v1'], victimPrimary: 'v1' });
+    await run(ids[0]);
+    await run(ids[1]);
+    expect([alerts, repository.logs.get(ids[1])?.repeat]).toEqual([['OR-AAAA-0001'], undefined]);
+  });
+
+  it('a redelivered message keeps its decision: no second alert, and the report never matches itself', async () => {
+    const { repository, alerts, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001', '2026-01-01'), { victim: ['v1'], victimPrimary: 'v1' });
+    await run(ids[0]);
+    await run(ids[0]);
+    repository.add(disclosing(ids[1], 'OR-AAAA-0002'), { victim: ['v1'], victimPrimary: 'v1' });
+    await run(ids[1]);
+    const again = await run(ids[1]);
+    expect([
+      alerts,
+      repository.logs.get(ids[1])?.repeat?.matchedReferences,
+      again.kind === 'progressed' && again.steps,
+    ]).toEqual([['OR-AAAA-0002'], ['OR-AAAA-0001'], []]);
+  });
+
+  it('a suspect named by two victims sent at once is flagged on one log, the pair counted once', async () => {
+    const { repository, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001'), {
+      victim: ['v1'],
+      victimPrimary: 'v1',
+      suspect: 's1',
+    });
+    repository.add(disclosing(ids[1], 'OR-AAAA-0002'), {
+      victim: ['v2'],
+      victimPrimary: 'v2',
+      suspect: 's1',
+    });
+    await run(ids[0]);
+    await run(ids[1]);
+    expect([
+      repository.logs.get(ids[0])?.serialPerpetrator?.victimCount,
+      repository.logs.get(ids[1])?.serialPerpetrator,
+    ]).toEqual([2, undefined]);
+  });
+
+  it('a third victim of the suspect is flagged with all three counted', async () => {
+    const { repository, run } = setup();
+    for (const [index, id] of ids.entries()) {
+      repository.add(disclosing(id, `OR-AAAA-000${index + 1}`), {
+        victim: [`v${index}`],
+        victimPrimary: `v${index}`,
+        suspect: 's1',
+      });
+      await run(id);
+    }
+    expect(ids.map((id) => repository.logs.get(id)?.serialPerpetrator?.victimCount)).toEqual([
+      undefined,
+      2,
+      3,
+    ]);
   });
 });

@@ -1,0 +1,389 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { SQSBatchResponse } from 'aws-lambda';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DomesticAbuseIdentified } from '../../../services/online-report/contracts.ts';
+import { openFromScreening } from '../../../services/online-report/domain/incident-log.ts';
+import type { ReportAnswers } from '../../../services/online-report/domain/model.ts';
+import { referenceFrom } from '../../../services/online-report/domain/reference.ts';
+import { reportRef } from '../../../services/online-report/domain/report.ts';
+import { prepareSubmission } from '../../../services/online-report/domain/submission.ts';
+import { toSqsEvent } from '../../../shared/messaging/sqs-event.ts';
+import { useLocalEnvironment } from '../../support/use-local-environment.ts';
+import { createTestQueue, lambdaContext, queueArn } from '../messaging/queue-driver.ts';
+
+/**
+ * Repeat-victim and serial-perpetrator matching under real concurrency (000 §3.4, §3.5, §8.3.1): reports
+ * are stored as the submit stores them, then their messages are handed to the real consumer at the same
+ * moment, as two Lambda invocations would receive them, against DynamoDB Local.
+ */
+
+const environment = useLocalEnvironment({
+  IDENTITY_HMAC_KEY: 'online-report-integration-identity-key-0123456789',
+});
+const { reportStore, auditLog, identityHasher } = await import(
+  '../../../services/online-report/composition-root.ts'
+);
+const { handler: progress } = await import(
+  '../../../services/online-report/handlers/progress-domestic-abuse.ts'
+);
+const { dynamoDocumentClient, sqsClient } = await import('../../../shared/aws/clients.ts');
+
+const store = reportStore();
+const hasher = identityHasher();
+const table = environment.TABLE_ONLINE_REPORT_REPORTS ?? '';
+const workQueueArn = await queueArn(sqsClient(), environment.QUEUE_URL_ONLINE_REPORT_DOMESTIC_ABUSE ?? '');
+
+// The duty sergeant's alerts go to a queue of this file's own, so each one can be counted, and the shared
+// staff-notifications queue other tests read is not filled with them.
+const alertQueue = await createTestQueue(sqsClient(), 'repeat-matching-alerts');
+process.env.QUEUE_URL_STAFF_NOTIFICATIONS = alertQueue.url;
+
+const sentReports: string[] = [];
+
+/**
+ * These tests send some hundreds of domestic-abuse reports. Once read, they are taken off the contact
+ * queue and open-incident indexes, whose first pages other tests on the same local stack look through.
+ */
+afterAll(async () => {
+  if (environment.QUEUE_URL_STAFF_NOTIFICATIONS)
+    process.env.QUEUE_URL_STAFF_NOTIFICATIONS = environment.QUEUE_URL_STAFF_NOTIFICATIONS;
+  for (const reportId of sentReports) {
+    await dynamoDocumentClient().send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { pk: `REPORT#${reportId}`, sk: 'REPORT' },
+        UpdateExpression: 'REMOVE queuePk, queueSk',
+      }),
+    );
+    await dynamoDocumentClient()
+      .send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { pk: `REPORT#${reportId}`, sk: 'INCIDENT' },
+          UpdateExpression: 'REMOVE openPk, openSk',
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      )
+      .catch((error: unknown) => {
+        // A report whose message was never delivered has no log to take off the list.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+  }
+});
+
+/**
+ * The duty sergeant's alerts sent since the last call: how many different alerts each report raised. An
+ * alert sent twice by two deliveries of one message has one id, and the inbox stores it once.
+ */
+const takeAlerts = async (): Promise<Map<string, number>> => {
+  const ids = new Map<string, Set<string>>();
+  for (;;) {
+    const received = await sqsClient().send(
+      new ReceiveMessageCommand({ QueueUrl: alertQueue.url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+    );
+    if (!received.Messages?.length) break;
+    for (const message of received.Messages) {
+      const envelope = JSON.parse(message.Body ?? '{}');
+      const caseId = String(envelope.data?.source?.caseId);
+      ids.set(caseId, (ids.get(caseId) ?? new Set()).add(String(envelope.id)));
+      await sqsClient().send(
+        new DeleteMessageCommand({ QueueUrl: alertQueue.url, ReceiptHandle: message.ReceiptHandle }),
+      );
+    }
+  }
+  return new Map([...ids].map(([caseId, each]) => [caseId, each.size]));
+};
+
+interface Victim {
+  readonly name: string;
+  readonly dateOfBirth: string;
+  readonly phone: string;
+}
+
+interface Sent {
+  readonly reportId: string;
+  readonly reference: string;
+  readonly message: DomesticAbuseIdentified;
+}
+
+/** Letters only: names are matched on their letters, so digits would make every test person alike. */
+const uniqueName = (): string =>
+  Array.from(randomBytes(12), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
+
+const randomDigits = (count: number): string =>
+  Array.from(randomBytes(count), (byte) => String(byte % 10)).join('');
+
+const newVictim = (): Victim => ({
+  name: `Robin ${uniqueName()} Example`,
+  dateOfBirth: `19${70 + ((randomBytes(1)[0] ?? 0) % 30)}-0${1 + ((randomBytes(1)[0] ?? 0) % 9)}-1${randomDigits(1)}`,
+  phone: `07${randomDigits(9)}`,
+});
+
+const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+const answersOf = (
+  victim: Victim,
+  incidentDate: string,
+  suspect?: { name: string; dateOfBirth: string },
+): ReportAnswers => ({
+  category: 'nuisance-communications',
+  incidentDate,
+  location: 'At home',
+  description: 'My ex-partner keeps messaging me and turning up outside.',
+  // A suspect is matched only with a date of birth: without one, none of these reports names a suspect.
+  suspect: suspect
+    ? { name: suspect.name, dateOfBirth: suspect.dateOfBirth, relationship: 'ex-partner' }
+    : { name: 'Jordan Example', relationship: 'ex-partner', ageBand: '18-or-over' },
+  reporter: { name: victim.name, dateOfBirth: victim.dateOfBirth },
+  contact: { methods: ['phone'], phone: victim.phone, safeTimes: 'any-time', messagesAllowed: false },
+});
+
+/**
+ * Stores a report exactly as the submit does (report, reference, identity keys as keyed HMACs) and returns
+ * its domestic-abuse message, which these tests deliver themselves instead of through the shared queue.
+ */
+const send = async (answers: ReportAnswers): Promise<Sent> => {
+  const prepared = prepareSubmission(answers, {
+    reportId: randomUUID(),
+    reference: referenceFrom(randomBytes(8)),
+    messageId: randomUUID(),
+    now: new Date(),
+    correlationId: 'repeat-matching-test',
+  });
+  if (!prepared.message) throw new Error('The screen did not find domestic abuse in the test report.');
+  const outcome = await store.submit({
+    report: prepared.report,
+    keys: prepared.identity.map((material) => ({
+      role: material.role,
+      kind: material.kind,
+      key: hasher.keyOf(material),
+    })),
+    submissionTokenHash: randomUUID(),
+    now: new Date(),
+  });
+  if (outcome.kind !== 'stored') throw new Error(`The report was not stored: ${outcome.kind}`);
+  sentReports.push(prepared.report.id);
+  return { reportId: prepared.report.id, reference: prepared.report.reference, message: prepared.message };
+};
+
+/** One delivery of the message to the consumer, as Lambda's SQS event source makes it. */
+const deliver = (sent: Sent, receiveCount = 1): Promise<SQSBatchResponse> =>
+  progress(
+    toSqsEvent(
+      [
+        {
+          MessageId: randomUUID(),
+          ReceiptHandle: randomUUID(),
+          Body: JSON.stringify(sent.message),
+          Attributes: { ApproximateReceiveCount: String(receiveCount) },
+        },
+      ],
+      workQueueArn,
+    ),
+    lambdaContext(),
+  );
+
+/**
+ * Delivers as SQS would: a delivery that failed (a duplicate handled at the same moment lost a race on the
+ * log) comes back, up to the queue's five receives, and finds the work done.
+ */
+const deliverUntilDone = async (sent: Sent): Promise<SQSBatchResponse> => {
+  let response = await deliver(sent);
+  for (let receive = 2; response.batchItemFailures.length > 0 && receive <= 5; receive += 1)
+    response = await deliver(sent, receive);
+  return response;
+};
+
+const failuresOf = (responses: readonly SQSBatchResponse[]): number =>
+  responses.reduce((total, response) => total + response.batchItemFailures.length, 0);
+
+const auditedSteps = async (reportId: string, action: string): Promise<number> =>
+  (await auditLog().entries({ service: 'online-report', caseId: reportId })).filter(
+    (entry) => entry.action === action,
+  ).length;
+
+const rounds = 50;
+
+describe('Two reports by one person processed at the same instant alert the duty sergeant exactly once (000 §3.4, §8.3.1)', () => {
+  it(`in each of ${rounds} rounds with a fresh person, exactly one log is a repeat and it names the other`, async () => {
+    const results: { a: Sent; b: Sent; failures: number; logs: string }[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const victim = newVictim();
+      // Every other round the second report gives another phone: then only name and date of birth match.
+      const second = round % 2 === 0 ? victim : { ...victim, phone: newVictim().phone };
+      const [a, b] = await Promise.all([
+        send(answersOf(victim, daysAgo(3))),
+        send(answersOf(second, daysAgo(1))),
+      ]);
+      const responses = await Promise.all([deliver(a), deliver(b)]);
+      const [logA, logB] = await Promise.all([store.getIncident(a.reportId), store.getIncident(b.reportId)]);
+      const named = [
+        ...(logA?.repeat ? [logA.repeat.matchedReferences.join(',') === b.reference] : []),
+        ...(logB?.repeat ? [logB.repeat.matchedReferences.join(',') === a.reference] : []),
+      ];
+      results.push({
+        a,
+        b,
+        failures: failuresOf(responses),
+        logs: `repeat-logs=${named.length} names-other=${named.every(Boolean)}`,
+      });
+    }
+    const alerts = await takeAlerts();
+    expect(
+      results.map(
+        ({ a, b, failures, logs }) =>
+          `failures=${failures} ${logs} alerts=${(alerts.get(a.reportId) ?? 0) + (alerts.get(b.reportId) ?? 0)}`,
+      ),
+    ).toEqual(Array.from({ length: rounds }, () => 'failures=0 repeat-logs=1 names-other=true alerts=1'));
+  });
+
+  it('a report sent while the other is being processed is still counted once (the index may or may not show it)', async () => {
+    const outcomes: string[] = [];
+    for (let round = 0; round < 20; round += 1) {
+      const victim = newVictim();
+      const a = await send(answersOf(victim, daysAgo(3)));
+      const sendAndDeliver = async (): Promise<[Sent, SQSBatchResponse]> => {
+        const sent = await send(answersOf(victim, daysAgo(1)));
+        return [sent, await deliver(sent)];
+      };
+      const [responseA, [b, responseB]] = await Promise.all([deliver(a), sendAndDeliver()]);
+      const [logA, logB] = await Promise.all([store.getIncident(a.reportId), store.getIncident(b.reportId)]);
+      outcomes.push(
+        `failures=${failuresOf([responseA, responseB])} alerts=${[logA, logB].filter((log) => log?.repeat).length}`,
+      );
+    }
+    expect(outcomes).toEqual(Array.from({ length: 20 }, () => 'failures=0 alerts=1'));
+  });
+
+  it('with an earlier report on record, both new reports are repeats and the pair between them is counted once', async () => {
+    const outcomes: string[] = [];
+    for (let round = 0; round < 10; round += 1) {
+      const victim = newVictim();
+      const earlier = await send(answersOf(victim, daysAgo(90)));
+      await deliver(earlier);
+      const [a, b] = await Promise.all([
+        send(answersOf(victim, daysAgo(3))),
+        send(answersOf(victim, daysAgo(1))),
+      ]);
+      const responses = await Promise.all([deliver(a), deliver(b)]);
+      const [logA, logB] = await Promise.all([store.getIncident(a.reportId), store.getIncident(b.reportId)]);
+      const aNamesB = logA?.repeat?.matchedReferences.includes(b.reference) ?? false;
+      const bNamesA = logB?.repeat?.matchedReferences.includes(a.reference) ?? false;
+      outcomes.push(
+        [
+          `failures=${failuresOf(responses)}`,
+          `both-name-earlier=${[logA, logB].every((log) => log?.repeat?.matchedReferences.includes(earlier.reference))}`,
+          `pair-counted=${Number(aNamesB) + Number(bNamesA)}`,
+        ].join(' '),
+      );
+    }
+    expect(outcomes).toEqual(
+      Array.from({ length: 10 }, () => 'failures=0 both-name-earlier=true pair-counted=1'),
+    );
+  });
+});
+
+describe('A suspect reported by two victims at the same instant is flagged exactly once (000 §3.5)', () => {
+  it(`in each of ${rounds} rounds with a fresh suspect, exactly one of the two logs is flagged`, async () => {
+    const outcomes: string[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const suspect = { name: `Casey ${uniqueName()}`, dateOfBirth: '1980-02-01' };
+      const [a, b] = await Promise.all([
+        send(answersOf(newVictim(), daysAgo(3), suspect)),
+        send(answersOf(newVictim(), daysAgo(2), suspect)),
+      ]);
+      const responses = await Promise.all([deliver(a), deliver(b)]);
+      const logs = await Promise.all([store.getIncident(a.reportId), store.getIncident(b.reportId)]);
+      const flagged = logs.filter((log) => log?.markers.includes('possible-serial-perpetrator'));
+      outcomes.push(
+        `failures=${failuresOf(responses)} flagged=${flagged.length} victims=${flagged.map((log) => log?.serialPerpetrator?.victimCount).join(',')}`,
+      );
+    }
+    expect(outcomes).toEqual(Array.from({ length: rounds }, () => 'failures=0 flagged=1 victims=2'));
+  });
+});
+
+describe('A message delivered more than once counts once and alerts once', () => {
+  it('the same message delivered twice at once, then again, keeps one alert naming the earlier report once', async () => {
+    const victim = newVictim();
+    const first = await send(answersOf(victim, daysAgo(30)));
+    await deliver(first);
+    const second = await send(answersOf(victim, daysAgo(2)));
+    const responses = await Promise.all([deliverUntilDone(second), deliverUntilDone(second)]);
+    responses.push(await deliverUntilDone(second));
+    responses.push(await deliverUntilDone(first));
+    const [firstLog, secondLog] = await Promise.all([
+      store.getIncident(first.reportId),
+      store.getIncident(second.reportId),
+    ]);
+    expect([
+      failuresOf(responses),
+      firstLog?.repeat,
+      secondLog?.repeat?.matchedReferences,
+      await auditedSteps(second.reportId, 'repeat-alerted'),
+      (await store.dispatchRequests(second.reportId)).length,
+      await takeAlerts().then((alerts) => [alerts.get(first.reportId), alerts.get(second.reportId)]),
+    ]).toEqual([0, undefined, [first.reference], 1, 1, [undefined, 1]]);
+  });
+
+  it('a report delivered three times at once never matches itself, nor makes its victim two victims of a suspect', async () => {
+    const victim = newVictim();
+    const suspect = { name: `Casey ${uniqueName()}`, dateOfBirth: '1979-09-09' };
+    const only = await send(answersOf(victim, daysAgo(5), suspect));
+    const responses = await Promise.all([
+      deliverUntilDone(only),
+      deliverUntilDone(only),
+      deliverUntilDone(only),
+    ]);
+    const again = await send(answersOf(victim, daysAgo(1), suspect));
+    responses.push(await deliver(again));
+    const [onlyLog, againLog] = await Promise.all([
+      store.getIncident(only.reportId),
+      store.getIncident(again.reportId),
+    ]);
+    expect([
+      failuresOf(responses),
+      onlyLog?.repeat,
+      onlyLog?.serialPerpetrator,
+      againLog?.repeat?.matchedReferences,
+      againLog?.serialPerpetrator,
+    ]).toEqual([0, undefined, undefined, [only.reference], undefined]);
+  });
+});
+
+describe('Reports that arrived before match records existed are still matched (000 §3.4)', () => {
+  it('a report whose log was opened without any match record is found through the index and named', async () => {
+    const victim = newVictim();
+    const legacy = await send(answersOf(victim, daysAgo(200)));
+    // As the consumer left a report before match records: its log, and nothing recorded for matching.
+    const report = await store.getReport(legacy.reportId);
+    if (!report) throw new Error('The legacy report was not stored.');
+    await store.createIncident(openFromScreening(reportRef(report), report.screening, new Date()));
+    const keys = await store.identityKeysOf(legacy.reportId);
+    const recordBefore = await dynamoDocumentClient().send(
+      new GetCommand({
+        TableName: table,
+        Key: { pk: `MATCH#victim#${keys.victimPrimary}`, sk: 'MATCH' },
+        ConsistentRead: true,
+      }),
+    );
+    const current = await send(answersOf(victim, daysAgo(1)));
+    const responses = [await deliver(current)];
+    const recordAfter = await dynamoDocumentClient().send(
+      new GetCommand({
+        TableName: table,
+        Key: { pk: `MATCH#victim#${keys.victimPrimary}`, sk: 'MATCH' },
+        ConsistentRead: true,
+      }),
+    );
+    expect([
+      failuresOf(responses),
+      recordBefore.Item,
+      (await store.getIncident(current.reportId))?.repeat?.matchedReferences,
+      Object.keys((recordAfter.Item?.members as Record<string, unknown>) ?? {}).sort(),
+    ]).toEqual([0, undefined, [legacy.reference], [legacy.reportId, current.reportId].sort()]);
+  });
+});
