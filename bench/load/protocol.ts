@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LoadTally } from './tally.ts';
 
 /** What the section asks of one run of the load driver (bench/load/drive.ts), as its one argument (JSON). */
@@ -13,8 +13,11 @@ export const DriveInput = z.object({
   firstAddress: z.number().int().nonnegative(),
   /** The run's first person, so names are not repeated from one run to the next. */
   firstPerson: z.number().int().nonnegative(),
-  /** Journeys walked one request at a time before the load, for the unloaded baseline. */
-  idleJourneys: z.number().int().positive(),
+  /**
+   * Journeys walked one request at a time before the load, for the unloaded baseline. One connection (one
+   * address) walks them all, and the public forms take ten a client an hour.
+   */
+  idleJourneys: z.number().int().positive().max(10),
 });
 export type DriveInput = z.infer<typeof DriveInput>;
 

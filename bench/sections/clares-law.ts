@@ -1,25 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoCaseRepository } from '../../services/clares-law/adapters/dynamo-case-repository.ts';
-import { journeyCookieName, newJourneyId } from '../../services/clares-law/adapters/journey-store.ts';
 import { benchAnswers, seedOpenCases } from '../../services/clares-law/bench.ts';
 import { journeyStore } from '../../services/clares-law/composition-root.ts';
 import { claresLawConfig } from '../../services/clares-law/config.ts';
+import { applicationCookie } from '../../services/clares-law/web/application-journey.ts';
 import { dynamoDocumentClient } from '../../shared/aws/clients.ts';
 import { englandAndWalesBankHolidays } from '../../shared/calendar/index.ts';
-import { cookieNames } from '../../shared/http/cookies.ts';
-import { csrfTokenFor } from '../../shared/http/middleware/csrf.ts';
+import { newJourneyId } from '../../shared/http/journey-session.ts';
 import { loopbackAddress } from '../load/plan.ts';
 import { loopbackAliasesWork } from '../load/source-addresses.ts';
 import { distributionOf, ratioOf } from '../stats.ts';
-import { timePlainPut } from '../support/baselines.ts';
-import {
-  BenchSetupError,
-  environmentValue,
-  type LocalClients,
-  localClients,
-} from '../support/local-clients.ts';
-import { loopbackRequest } from '../support/loopback-http.ts';
+import { plainPutBaseline } from '../support/baselines.ts';
+import { submitJourney } from '../support/journey-submit.ts';
+import { BenchSetupError, type LocalClients, localClients } from '../support/local-clients.ts';
 import { inboxTable, until } from '../support/notifications.ts';
 import { listPageAgainstItsData, type Repetitions, repetitions } from '../support/pages.ts';
 import type { BenchContext, BenchSection, Measurement } from '../types.ts';
@@ -46,7 +39,6 @@ interface Submitted {
  * comes from a loopback address of its own: applications are limited per address.
  */
 const submitter = (context: BenchContext) => {
-  const secret = environmentValue(context.runtime, 'CSRF_SECRET');
   let serial = 0;
   return async (): Promise<Submitted> => {
     const index = serial++;
@@ -56,23 +48,17 @@ const submitter = (context: BenchContext) => {
       { answers: benchAnswers(firstApplicant + index), reachedCheckAnswers: true },
       new Date(),
     );
-    const csrfCookie = randomBytes(32).toString('base64url');
-    const started = performance.now();
-    const response = await loopbackRequest(`${context.runtime.url}/clares-law/submit`, {
-      method: 'POST',
-      localAddress: loopbackAddress(firstSubmitAddress + index),
-      headers: {
-        cookie: `${cookieNames.csrf}=${csrfCookie}; ${journeyCookieName}=${journeyId}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({ _csrf: csrfTokenFor(secret, csrfCookie) }).toString(),
+    const { sentAt, elapsedMs } = await submitJourney(context.runtime, {
+      path: '/clares-law/submit',
+      confirmation: '/clares-law/confirmation',
+      journeyCookie: applicationCookie.name,
+      journeyId,
+      address: firstSubmitAddress + index,
     });
-    const elapsedMs = performance.now() - started;
-    if (response.status !== 303 || response.headers.location !== '/clares-law/confirmation')
-      throw new BenchSetupError(`POST /clares-law/submit answered ${response.status}, not 303.`);
-    const caseId = (await journeyStore().load(journeyId, new Date()))?.submittedReference;
+    const journey = await journeyStore().load(journeyId, new Date());
+    const caseId = journey?.status === 'sent' ? journey.reference : undefined;
     if (!caseId) throw new BenchSetupError('The submitted journey kept no case reference.');
-    return { sentAt: started, elapsedMs, caseId };
+    return { sentAt, elapsedMs, caseId };
   };
 };
 
@@ -108,11 +94,7 @@ const submitMeasurements = async (
     submitSamples,
     { note: 'POST /clares-law/submit from a journey stored at check your answers' },
   );
-  const put = distributionOf(
-    'a plain PutItem of a 1 KB item in the cases table (baseline)',
-    'ms',
-    await timePlainPut(clients, claresLawConfig().casesTable, counts.runs),
-  );
+  const put = await plainPutBaseline(clients, claresLawConfig().casesTable, 'cases', counts.runs);
 
   context.log("  submit → the PPU's inbox");
   const endToEnd: number[] = [];

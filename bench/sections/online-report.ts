@@ -1,9 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-  journeyCookieName,
-  newJourneyId,
-} from '../../services/online-report/adapters/journey-session-store.ts';
-import {
   benchPublicPageBundles,
   benchSubmitHandler,
   benchSubmitToIncidentList,
@@ -11,16 +7,16 @@ import {
 } from '../../services/online-report/bench.ts';
 import { journeySessions, reportStore } from '../../services/online-report/composition-root.ts';
 import { JourneyAnswersSchema } from '../../services/online-report/domain/journey/engine.ts';
-import { cookieNames } from '../../shared/http/cookies.ts';
-import { csrfTokenFor } from '../../shared/http/middleware/csrf.ts';
+import { reportJourneyCookie } from '../../services/online-report/web/journey-web.ts';
+import { newJourneyId } from '../../shared/http/journey-session.ts';
 import { answersOf, personOf } from '../load/journey.ts';
 import { loopbackAddress } from '../load/plan.ts';
 import { reportJourney } from '../load/report-journey.ts';
 import { loopbackAliasesWork } from '../load/source-addresses.ts';
 import { distributionOf, ratioOf } from '../stats.ts';
-import { timePlainPut } from '../support/baselines.ts';
-import { BenchSetupError, environmentValue, localClients } from '../support/local-clients.ts';
-import { loopbackRequest } from '../support/loopback-http.ts';
+import { plainPutBaseline } from '../support/baselines.ts';
+import { submitJourney } from '../support/journey-submit.ts';
+import { environmentValue, localClients } from '../support/local-clients.ts';
 import { listPageAgainstItsData, repetitions } from '../support/pages.ts';
 import { fromServiceFigures } from '../support/service-figures.ts';
 import type { BenchContext, BenchSection, Measurement } from '../types.ts';
@@ -37,7 +33,6 @@ const firstSubmitPerson = 50_000_000;
  */
 const timeSubmitOverHttp = async (context: BenchContext, runs: number, warmUp: number): Promise<number[]> => {
   const sessions = journeySessions();
-  const secret = environmentValue(context.runtime, 'CSRF_SECRET');
   const journey = reportJourney(new Date());
   let serial = 0;
   const submitOnce = async (): Promise<number> => {
@@ -46,21 +41,15 @@ const timeSubmitOverHttp = async (context: BenchContext, runs: number, warmUp: n
     const submissionToken = randomBytes(24).toString('base64url');
     const answers = JourneyAnswersSchema.parse(answersOf(journey, personOf(firstSubmitPerson + index)));
     await sessions.save(journeyId, { answers, reachedCheckAnswers: true, submissionToken }, new Date());
-    const csrfCookie = randomBytes(32).toString('base64url');
-    const started = performance.now();
-    const response = await loopbackRequest(`${context.runtime.url}/report/check-your-answers`, {
-      method: 'POST',
-      localAddress: loopbackAddress(firstSubmitAddress + index),
-      headers: {
-        cookie: `${cookieNames.csrf}=${csrfCookie}; ${journeyCookieName}=${journeyId}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams({ _csrf: csrfTokenFor(secret, csrfCookie), submissionToken }).toString(),
+    const { elapsedMs } = await submitJourney(context.runtime, {
+      path: '/report/check-your-answers',
+      confirmation: '/report/confirmation',
+      journeyCookie: reportJourneyCookie.name,
+      journeyId,
+      fields: { submissionToken },
+      address: firstSubmitAddress + index,
     });
-    const elapsed = performance.now() - started;
-    if (response.status !== 303 || response.headers.location !== '/report/confirmation')
-      throw new BenchSetupError(`The report submit over HTTP answered ${response.status}, not 303.`);
-    return elapsed;
+    return elapsedMs;
   };
   for (let run = 0; run < warmUp; run++) await submitOnce();
   const samples: number[] = [];
@@ -100,14 +89,11 @@ export const onlineReportSection: BenchSection = {
     try {
       context.log('  submit handler, in process');
       const handler = await benchSubmitHandler(context.quick ? 20 : 100, context.quick ? 3 : 10);
-      const put = distributionOf(
-        'a plain PutItem of a 1 KB item in the reports table (baseline)',
-        'ms',
-        await timePlainPut(
-          clients,
-          environmentValue(context.runtime, 'TABLE_ONLINE_REPORT_REPORTS'),
-          counts.runs,
-        ),
+      const put = await plainPutBaseline(
+        clients,
+        environmentValue(context.runtime, 'TABLE_ONLINE_REPORT_REPORTS'),
+        'reports',
+        counts.runs,
       );
       // Submits are limited per address: without addresses of their own, ten would end in 429s.
       const overHttp: Measurement[] = [];
@@ -153,13 +139,13 @@ export const onlineReportSection: BenchSection = {
       const bundles = await publicPageRows(context.quick ? 1 : 3);
 
       return [
-        fromServiceFigures('submit handler alone, not domestic abuse', handler.plain, handler.plain.runs, {
+        fromServiceFigures('submit handler alone, not domestic abuse', handler.plain, handler.plain.samples, {
           note: 'services/online-report/bench.ts: in process, journey seeded, only the handler timed',
         }),
         fromServiceFigures(
           'submit handler alone, domestic abuse',
           handler.domesticAbuse,
-          handler.domesticAbuse.runs,
+          handler.domesticAbuse.samples,
         ),
         ...(overHttp.length > 0
           ? [put, ...overHttp]
@@ -172,7 +158,7 @@ export const onlineReportSection: BenchSection = {
         fromServiceFigures(
           'submit → log on the Force Response list (through the queue)',
           endToEnd,
-          endToEnd.runs,
+          endToEnd.samples,
           {
             note: 'from the submit answering to the log in the open-incident index, polled every 10 ms',
           },

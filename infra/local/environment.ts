@@ -1,32 +1,51 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { devJwksPath, devSignInPath } from './dev-identity-provider.ts';
 import { type Emulators, emulatorEnvironment } from './emulators.ts';
 import { LocalRuntimeError } from './errors.ts';
 import { parseJsonOrUndefined, readIfExists, writePrivateJson } from './files.ts';
 
-/** Secrets the handlers need that must stay the same across restarts (a CSRF token or a person's HMAC). */
+/**
+ * Secrets the handlers need that must stay the same across restarts (a CSRF token or a person's HMAC), and the
+ * origin secret the local edge adds to every request as CloudFront does.
+ */
 const LocalSecrets = z.object({
   csrfSecret: z.string().min(32),
   identityHmacKey: z.string().min(32),
+  originVerifySecret: z.string().min(32),
 });
 export type LocalSecrets = z.infer<typeof LocalSecrets>;
 
+/** A secrets file from before the origin secret existed is still this runtime's: it gains one. */
+const StoredSecrets = LocalSecrets.extend({
+  originVerifySecret: LocalSecrets.shape.originVerifySecret.optional(),
+});
+
 const newSecret = (): string => randomBytes(32).toString('base64url');
 
-/** Reads `.local/secrets.json`, making it on first start; without a file the secrets live only in memory. */
+/**
+ * Reads `.local/secrets.json`, making it (or a secret it lacks) on first start; without a file the secrets
+ * live only in memory.
+ */
 export const loadOrCreateSecrets = (file?: string): LocalSecrets => {
   const stored = file ? readIfExists(file) : undefined;
   if (file && stored !== undefined) {
-    const parsed = LocalSecrets.safeParse(parseJsonOrUndefined(stored));
+    const parsed = StoredSecrets.safeParse(parseJsonOrUndefined(stored));
     if (!parsed.success) {
       throw new LocalRuntimeError(
         `${file} is not a secrets file this runtime made: delete it and start again.`,
       );
     }
-    return parsed.data;
+    const { originVerifySecret = newSecret(), ...kept } = parsed.data;
+    const secrets: LocalSecrets = { ...kept, originVerifySecret };
+    if (parsed.data.originVerifySecret === undefined) writePrivateJson(file, secrets);
+    return secrets;
   }
-  const secrets: LocalSecrets = { csrfSecret: newSecret(), identityHmacKey: newSecret() };
+  const secrets: LocalSecrets = {
+    csrfSecret: newSecret(),
+    identityHmacKey: newSecret(),
+    originVerifySecret: newSecret(),
+  };
   if (file) {
     writePrivateJson(file, secrets);
   }
@@ -65,6 +84,8 @@ export const localEnvironment = (input: LocalEnvironmentInput): Record<string, s
     FORCE_NAME: shell.FORCE_NAME || defaultForceName,
     CSRF_SECRET: input.secrets.csrfSecret,
     IDENTITY_HMAC_KEY: input.secrets.identityHmacKey,
+    // What the local edge (http-server.ts) adds as the origin header and the handlers require, as in AWS.
+    ORIGIN_VERIFY_SECRET: input.secrets.originVerifySecret,
     AUTH_ISSUER: issuer,
     AUTH_AUDIENCE: localAudience,
     AUTH_JWKS_URI: `${input.siteUrl}${devJwksPath}`,

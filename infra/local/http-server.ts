@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { DevIdentityProvider } from './dev-identity-provider.ts';
+import { forwardedByEdge, notForwarded } from './edge.ts';
 import { LocalRuntimeError } from './errors.ts';
 import { describeError } from './handlers.ts';
 import type { IncomingRequest } from './router.ts';
@@ -47,12 +48,22 @@ const sendJson = (response: ServerResponse, statusCode: number, message: string,
   response.end(body);
 };
 
+/** A socket address without the IPv4-mapped prefix (`::ffff:127.0.0.2` → `127.0.0.2`). */
+const unmapped = (address: string | undefined): string => (address ?? '127.0.0.1').replace(/^::ffff:/, '');
+
 export interface HttpServerOptions {
   readonly port: number;
   readonly assets: StaticAssets;
   readonly identityProvider?: DevIdentityProvider;
   readonly dispatch: (request: IncomingRequest, response: ServerResponse) => Promise<void>;
   readonly log: (line: string) => void;
+  /**
+   * ORIGIN_VERIFY_SECRET: with it the server plays CloudFront, adding the origin header and the viewer's
+   * address to every request for a route, and API Gateway sees the edge's (the server's own) address. Without
+   * it, requests reach the routes as they would at the API's own address, round the edge (what the tests of
+   * the origin check need).
+   */
+  readonly originVerifySecret?: string;
 }
 
 export interface LocalHttpServer {
@@ -82,7 +93,8 @@ const close = (server: Server): Promise<void> =>
 
 /**
  * The local stand-in for CloudFront and API Gateway: static assets first, then the dev identity provider, then
- * the manifests' routes. It listens on loopback only (IPv4, and IPv6 where the machine has it).
+ * the manifests' routes, given the headers CloudFront adds (`originVerifySecret`). It listens on loopback only
+ * (IPv4, and IPv6 where the machine has it).
  */
 export const startHttpServer = async (options: HttpServerOptions): Promise<LocalHttpServer> => {
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -121,15 +133,18 @@ export const startHttpServer = async (options: HttpServerOptions): Promise<Local
       response.end(payload);
       return;
     }
+    const viewer = { address: unmapped(request.socket.remoteAddress), port: request.socket.remotePort };
+    const forwarded =
+      options.originVerifySecret === undefined
+        ? notForwarded(request.headers, viewer)
+        : forwardedByEdge(
+            request.headers,
+            viewer,
+            unmapped(request.socket.localAddress),
+            options.originVerifySecret,
+          );
     await options.dispatch(
-      {
-        method,
-        url,
-        headers: request.headers,
-        body,
-        sourceIp: (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
-        port: options.port,
-      },
+      { method, url, headers: forwarded.headers, body, sourceIp: forwarded.sourceIp, port: options.port },
       response,
     );
   };

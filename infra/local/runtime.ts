@@ -154,6 +154,8 @@ export const startRuntime = async (options: RuntimeOptions = {}): Promise<LocalR
       identityProvider,
       dispatch: createRouteDispatcher({ routes: compileRoutes(services), loadHandler, log }),
       log,
+      // The server plays CloudFront too: without the origin header every route would answer 403.
+      originVerifySecret: secrets.originVerifySecret,
     });
     stoppers.push(() => server.stop());
 

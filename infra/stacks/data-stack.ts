@@ -44,8 +44,20 @@ export const dataBucketName = (envName: string, service: string, bucket: string,
 export const sharedSecrets = {
   CSRF_SECRET: 'Signs the CSRF tokens of every form.',
   IDENTITY_HMAC_KEY: 'Keys the HMAC that matches a person across reports without storing their name.',
+  ORIGIN_VERIFY_SECRET:
+    'CloudFront sends it to the API in an origin header; handlers refuse requests without it (calls round the WAF).',
 } as const;
 export type SharedSecret = keyof typeof sharedSecrets;
+
+/** Why each shared secret is rotated by hand rather than by a Secrets Manager schedule. */
+const rotationByHand: Readonly<Record<SharedSecret, string>> = {
+  CSRF_SECRET:
+    'Rotating the CSRF key invalidates every form open at that moment; it is rotated by hand in a quiet hour, which redeploys the functions that read it.',
+  IDENTITY_HMAC_KEY:
+    'Rotating the identity key would silently stop earlier reports matching later ones; changing it is a planned re-keying, not a schedule.',
+  ORIGIN_VERIFY_SECRET:
+    'CloudFront and the functions read the origin secret at deploy time; a scheduled rotation would change it under both with no deploy. It is rotated by hand in two deploys (old and new accepted, then the new alone; infra/README.md).',
+};
 
 /** The Secrets Manager name of a shared secret; deterministic so the services stack can resolve it at deploy. */
 export const secretName = (envName: string, secret: SharedSecret): string =>
@@ -185,10 +197,7 @@ export class DataStack extends Stack {
         generateSecretString: { passwordLength: 64, excludePunctuation: true },
         removalPolicy: RemovalPolicy.RETAIN,
       });
-      const reason =
-        name === 'IDENTITY_HMAC_KEY'
-          ? 'Rotating the identity key would silently stop earlier reports matching later ones; changing it is a planned re-keying, not a schedule.'
-          : 'Rotating the CSRF key invalidates every form open at that moment; it is rotated by hand in a quiet hour, which redeploys the functions that read it.';
+      const reason = rotationByHand[name as SharedSecret];
       Validations.of(secret).acknowledge(
         { id: 'AwsSolutions-SMG4', reason },
         { id: 'NIST.800.53.R5-SecretsManagerRotationEnabled', reason },

@@ -16,6 +16,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { originVerifyHeader } from '../../shared/http/origin-verify.ts';
 import type { ServiceManifest } from '../../shared/manifest/define-service.ts';
 import { acknowledgeExpectedWildcards } from '../constructs/nag.ts';
 import { pascal } from '../constructs/naming.ts';
@@ -307,7 +308,7 @@ export class ServicesStack extends Stack {
 
   private httpApi(operationsKey: kms.IKey): apigw.HttpApi {
     const api = new apigw.HttpApi(this, 'Api', {
-      description: 'Pages and forms; reached through CloudFront.',
+      description: 'Pages and forms; reached through CloudFront, which adds the origin header they require.',
       createDefaultStage: false,
     });
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
@@ -364,11 +365,19 @@ export class ServicesStack extends Stack {
         ],
       },
     });
+    // The API's own execute-api address stays reachable (an HTTP API takes neither WAF nor a resource
+    // policy), so CloudFront proves each request came through it: the origin secret in a header every
+    // handler requires (shared/http/middleware/origin-verify.ts). Resolved at deploy, never in the template.
     const apiOrigin = new origins.HttpOrigin(
       `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
       {
         protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
         originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+        customHeaders: {
+          [originVerifyHeader]: SecretValue.secretsManager(
+            secretName(config.envName, 'ORIGIN_VERIFY_SECRET'),
+          ).unsafeUnwrap(),
+        },
       },
     );
     const distribution = new cloudfront.Distribution(this, 'Distribution', {
@@ -377,6 +386,10 @@ export class ServicesStack extends Stack {
         origin: apiOrigin,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
         cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+        // Every viewer header but Host (API Gateway routes on its own host name) and every CloudFront
+        // header, CloudFront-Viewer-Address among them: the address the per-client limits count
+        // (shared/http/client-address.ts). No custom policy can do both: `allExcept` adds no CloudFront
+        // header, and the one behaviour that adds them forwards Host too.
         originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         responseHeadersPolicy: headers,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,

@@ -1,38 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { timePage } from '../../bench/support/pages.ts';
+import { batchWriteAll } from '../../bench/support/seeding.ts';
+import { type MeanLatency, meanLatency } from '../../bench/support/service-figures.ts';
 import { dynamoDocumentClient } from '../../shared/aws/clients.ts';
 import { englandAndWalesBankHolidays } from '../../shared/calendar/index.ts';
+import { newJourneyId } from '../../shared/http/journey-session.ts';
 import { caseItem } from './adapters/dynamo-case-repository.ts';
-import { journeyCookieName, newJourneyId } from './adapters/journey-store.ts';
 import { journeyStore } from './composition-root.ts';
 import { claresLawConfig } from './config.ts';
 import type { RightToAskDetails } from './domain/model.ts';
 import { caseReference } from './domain/reference.ts';
 import { openOnlineApplication } from './domain/workflow.ts';
+import { applicationCookie } from './web/application-journey.ts';
 
 /**
  * Bench functions for `npm run bench`. They run against the local stack whose environment is in
  * `process.env` (the runtime's tables and queues), over HTTP to the runtime's site where a page is timed.
  */
 
-export interface LatencyFigures {
-  readonly samples: number;
-  readonly p50Ms: number;
-  readonly p95Ms: number;
-  readonly meanMs: number;
-}
+export type LatencyFigures = MeanLatency;
 
-const figuresOf = (samples: readonly number[]): LatencyFigures => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (fraction: number) => sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return {
-    samples: sorted.length,
-    p50Ms: round(rank(0.5)),
-    p95Ms: round(rank(0.95)),
-    meanMs: round(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
-  };
-};
+const figuresOf = (samples: readonly number[]): LatencyFigures => meanLatency(samples, 1);
 
 /** A complete online application, as the journey keeps it (raw answers, as typed). */
 export const benchAnswers = (index: number): Record<string, string | string[]> => ({
@@ -88,7 +76,7 @@ export const benchSubmit = async (siteUrl: string, runs = 100, warmUp = 10): Pro
       redirect: 'manual',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        cookie: `__Host-csrf=${encodeURIComponent(csrfCookie)}; ${journeyCookieName}=${journeyId}`,
+        cookie: `__Host-csrf=${encodeURIComponent(csrfCookie)}; ${applicationCookie.name}=${journeyId}`,
       },
       body: new URLSearchParams({ _csrf: token }).toString(),
     });
@@ -133,8 +121,6 @@ const seedDetails = (index: number): RightToAskDetails => ({
  */
 export const seedOpenCases = async (count = 5000, concurrency = 8): Promise<void> => {
   const holidays = englandAndWalesBankHolidays();
-  const table = claresLawConfig().casesTable;
-  const client = dynamoDocumentClient();
   const now = Date.now();
   const items = Array.from({ length: count }, (_, index) =>
     caseItem(
@@ -150,19 +136,7 @@ export const seedOpenCases = async (count = 5000, concurrency = 8): Promise<void
       holidays,
     ),
   );
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const batch = items.slice(next, next + 25);
-      next += 25;
-      let pending: Record<string, unknown>[] = batch.map((Item) => ({ PutRequest: { Item } }));
-      while (pending.length > 0) {
-        const result = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-        pending = (result.UnprocessedItems?.[table] ?? []) as Record<string, unknown>[];
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await batchWriteAll(dynamoDocumentClient(), claresLawConfig().casesTable, items, concurrency);
 };
 
 /**
@@ -176,18 +150,9 @@ export const benchCaseList = async (
   requests = 200,
   warmUp = 20,
 ): Promise<LatencyFigures & { readonly bytes: number }> => {
-  const samples: number[] = [];
-  let bytes = 0;
-  for (let request = 0; request < warmUp + requests; request++) {
-    const started = performance.now();
-    const response = await fetch(`${siteUrl}/staff/clares-law`, {
-      headers: { cookie: sessionCookie },
-      redirect: 'manual',
-    });
-    const body = await response.text();
-    if (response.status !== 200) throw new Error(`GET /staff/clares-law answered ${response.status}`);
-    if (request >= warmUp) samples.push(performance.now() - started);
-    bytes = body.length;
-  }
+  const { samples, bytes } = await timePage(`${siteUrl}/staff/clares-law`, sessionCookie, {
+    warmUp,
+    runs: requests,
+  });
   return { ...figuresOf(samples), bytes };
 };

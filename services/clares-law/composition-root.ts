@@ -4,15 +4,20 @@ import { hmacClientKey, rateLimiter as limiterOf, type RateLimiter } from '../..
 import { auditLogFromEnvironment } from '../../shared/audit/dynamo-audit-log.ts';
 import { dynamoDocumentClient } from '../../shared/aws/clients.ts';
 import { englandAndWalesBankHolidays } from '../../shared/calendar/index.ts';
+import { dynamoJourneySessionStore } from '../../shared/http/journey-session-dynamo.ts';
 import { dynamoCaseRepository } from './adapters/dynamo-case-repository.ts';
 import { hmacIdentityHasher } from './adapters/identity-hasher.ts';
-import { dynamoJourneyStore, type JourneyStore } from './adapters/journey-store.ts';
 import { manualPoliceSystems } from './adapters/manual-police-systems.ts';
 import { type CaseService, caseService } from './case-service.ts';
 import { claresLawConfig } from './config.ts';
+import {
+  ApplicationJourney,
+  type ApplicationJourneys,
+  applicationJourneyScope,
+} from './web/application-journey.ts';
 
 let service: CaseService | undefined;
-let journeys: JourneyStore | undefined;
+let journeys: ApplicationJourneys | undefined;
 let limiter: RateLimiter | undefined;
 
 /** The scheme's casework on the real table, audit log and queues: built once per process, failing fast on config. */
@@ -33,9 +38,14 @@ export const claresLawService = (): CaseService => {
   return service;
 };
 
-/** Online applications in progress, in the platform sessions table. */
-export const journeyStore = (): JourneyStore => {
-  journeys ??= dynamoJourneyStore(dynamoDocumentClient(), claresLawConfig().sessionsTable);
+/** Online applications in progress (and, for 15 minutes, the reference of one sent), in the platform sessions table. */
+export const journeyStore = (): ApplicationJourneys => {
+  journeys ??= dynamoJourneySessionStore({
+    client: dynamoDocumentClient(),
+    tableName: claresLawConfig().sessionsTable,
+    scope: applicationJourneyScope,
+    schema: ApplicationJourney,
+  });
   return journeys;
 };
 

@@ -50,6 +50,7 @@ export const claresLaw = defineService({
     { method: 'POST', path: '/clares-law/apply/{page}', handler: 'save-application-page', policy: 'public' },
     { method: 'POST', path: '/clares-law/submit', handler: 'submit-application', policy: 'public' },
     { method: 'GET', path: '/clares-law/confirmation', handler: 'view-confirmation', policy: 'public' },
+    { method: 'GET', path: '/clares-law/leave', handler: 'leave-application', policy: 'public' },
     staff('GET', '', 'list-cases', caseReaders),
     staff('GET', '/new', 'view-initial-contact-form', mayRecordInitialContact),
     staff('POST', '/new', 'record-initial-contact', mayRecordInitialContact),

@@ -1,44 +1,31 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { build } from 'esbuild';
+import { median } from '../../bench/stats.ts';
+import { probeImport } from '../../bench/support/node-process.ts';
+import { type MeanLatency, meanLatency } from '../../bench/support/service-figures.ts';
 import { esbuildOptions } from '../../infra/constructs/bundling-options.ts';
+import { newJourneyId } from '../../shared/http/journey-session.ts';
 import { csrfTokenFor } from '../../shared/http/middleware/csrf.ts';
-import { journeyCookieName, newJourneyId } from './adapters/journey-session-store.ts';
+import { originVerifyHeader } from '../../shared/http/origin-verify.ts';
 import { journeySessions, reportStore } from './composition-root.ts';
 import type { JourneyAnswers } from './domain/journey/engine.ts';
 import { onlineReport } from './manifest.ts';
+import { reportJourneyCookie } from './web/journey-web.ts';
 
 /**
  * Figures for the online-report service, for `npm run bench`. Run with the local stack's environment in
  * `process.env` (the bench runner puts it there): the handlers talk to DynamoDB Local and the local queues.
  */
 
-export interface LatencyFigures {
-  readonly runs: number;
-  readonly p50Ms: number;
-  readonly p95Ms: number;
-  readonly meanMs: number;
-}
+export type LatencyFigures = MeanLatency;
 
-const percentile = (sorted: readonly number[], fraction: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
-
-const figuresOf = (samples: readonly number[]): LatencyFigures => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 100) / 100;
-  return {
-    runs: sorted.length,
-    p50Ms: round(percentile(sorted, 0.5)),
-    p95Ms: round(percentile(sorted, 0.95)),
-    meanMs: round(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
-  };
-};
+const figuresOf = (samples: readonly number[]): LatencyFigures => meanLatency(samples, 2);
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -75,11 +62,15 @@ const sampleAnswers = (domesticAbuse: boolean, serial: number): JourneyAnswers =
   'safe-word': {},
 });
 
-/** A check-your-answers POST as API Gateway delivers it, from an address of its own (no rate limit). */
+/**
+ * A check-your-answers POST as API Gateway delivers it from CloudFront (with the origin header), from an
+ * address of its own (no rate limit).
+ */
 const submitEvent = (
   journeyId: string,
   submissionToken: string,
   csrfSecret: string,
+  originSecret: string,
 ): APIGatewayProxyEventV2 => {
   const csrfCookie = randomBytes(32).toString('base64url');
   const body = new URLSearchParams({
@@ -92,8 +83,12 @@ const submitEvent = (
     routeKey: 'POST /report/check-your-answers',
     rawPath: '/report/check-your-answers',
     rawQueryString: '',
-    headers: { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' },
-    cookies: [`__Host-csrf=${csrfCookie}`, `${journeyCookieName}=${journeyId}`],
+    headers: {
+      host: 'localhost',
+      'content-type': 'application/x-www-form-urlencoded',
+      [originVerifyHeader]: originSecret,
+    },
+    cookies: [`__Host-csrf=${csrfCookie}`, `${reportJourneyCookie.name}=${journeyId}`],
     requestContext: {
       accountId: '000000000000',
       apiId: 'bench',
@@ -117,9 +112,9 @@ const submitEvent = (
   };
 };
 
-const csrfSecret = (): string => {
-  const secret = process.env.CSRF_SECRET;
-  if (!secret) throw new Error('CSRF_SECRET is not set: run with the local stack’s environment.');
+const environmentSecret = (name: 'CSRF_SECRET' | 'ORIGIN_VERIFY_SECRET'): string => {
+  const secret = process.env[name];
+  if (!secret) throw new Error(`${name} is not set: run with the local stack’s environment.`);
   return secret;
 };
 
@@ -132,7 +127,12 @@ const preparedSubmit = async (domesticAbuse: boolean, serial: number): Promise<A
     { answers: sampleAnswers(domesticAbuse, serial), reachedCheckAnswers: true, submissionToken },
     new Date(),
   );
-  return submitEvent(journeyId, submissionToken, csrfSecret());
+  return submitEvent(
+    journeyId,
+    submissionToken,
+    environmentSecret('CSRF_SECRET'),
+    environmentSecret('ORIGIN_VERIFY_SECRET'),
+  );
 };
 
 const submitOnce = async (submit: Handler, event: APIGatewayProxyEventV2): Promise<number> => {
@@ -182,13 +182,13 @@ export const benchSubmitToIncidentList = async (runs = 10, timeoutMs = 30_000): 
   for (let run = 0; run < runs; run += 1) {
     const event = await preparedSubmit(true, 10_000 + run);
     const journeyId = (event.cookies ?? [])
-      .find((cookie) => cookie.startsWith(`${journeyCookieName}=`))
+      .find((cookie) => cookie.startsWith(`${reportJourneyCookie.name}=`))
       ?.split('=')[1];
     const response = await submit(event);
     const answered = performance.now();
     if (response.statusCode !== 303) throw new Error(`The submit answered ${response.statusCode}.`);
-    const state = journeyId ? await journeySessions().load(journeyId, new Date()) : undefined;
-    const reference = state?.submitted?.reference;
+    const journey = journeyId ? await journeySessions().load(journeyId, new Date()) : undefined;
+    const reference = journey?.status === 'sent' ? journey.reference : undefined;
     if (!reference) throw new Error('The submit kept no reference.');
     let seen: number | undefined;
     while (seen === undefined) {
@@ -214,29 +214,9 @@ export interface BundleFigures {
 /** What the public pages aim for: small enough to start fast for someone who may have little time. */
 export const publicPageAim = { bytes: 400 * 1024, coldImportMs: 150 } as const;
 
-const probe = (file: string): Promise<number> =>
-  new Promise((resolvePromise, reject) => {
-    const script = [
-      'const started = performance.now();',
-      'await import(process.argv[1]);',
-      'process.stdout.write(JSON.stringify({ importMs: performance.now() - started }));',
-      'process.exit(0);',
-    ].join('\n');
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script, pathToFileURL(file).href], {
-      env: { ...process.env, NODE_OPTIONS: '--enable-source-maps' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.once('error', reject);
-    child.once('close', (code) => {
-      const reported = /\{"importMs":[0-9.e+-]+\}/.exec(stdout)?.[0];
-      if (code !== 0 || !reported) reject(new Error(`Importing ${file} failed (exit ${code})`));
-      else resolvePromise((JSON.parse(reported) as { importMs: number }).importMs);
-    });
-  });
+/** Imported cold as a public page's function imports it, with source maps on (as every function runs). */
+const probe = async (file: string): Promise<number> =>
+  (await probeImport(file, { ...process.env, NODE_OPTIONS: '--enable-source-maps' })).importMs;
 
 /**
  * Each public page handler bundled as deployed (infra/constructs/bundling-options.ts) and imported cold
@@ -261,13 +241,7 @@ export const benchPublicPageBundles = async (runs = 3): Promise<BundleFigures[]>
       const contents = readFileSync(file);
       const imports: number[] = [];
       for (let run = 0; run < runs; run += 1) imports.push(await probe(file));
-      const coldImportMs =
-        Math.round(
-          percentile(
-            [...imports].sort((a, b) => a - b),
-            0.5,
-          ) * 10,
-        ) / 10;
+      const coldImportMs = Math.round(median(imports) * 10) / 10;
       figures.push({
         handler,
         bytes: contents.byteLength,

@@ -3,17 +3,18 @@ import { hmacClientKey, rateLimiter as limiterOf, type RateLimiter } from '../..
 import type { AuditLog } from '../../shared/audit/audit-log.ts';
 import { auditLogFromEnvironment } from '../../shared/audit/dynamo-audit-log.ts';
 import { dynamoDocumentClient } from '../../shared/aws/clients.ts';
+import { dynamoJourneySessionStore } from '../../shared/http/journey-session-dynamo.ts';
 import { onlineReportConfig } from './adapters/config.ts';
 import { DynamoReportStore } from './adapters/dynamo-report-store.ts';
 import { hmacIdentityHasher, type IdentityHasher } from './adapters/identity-hasher.ts';
-import { dynamoJourneySessionStore, type JourneySessionStore } from './adapters/journey-session-store.ts';
+import { ReportJourneySchema, type ReportJourneySessions, reportJourneyScope } from './web/journey-web.ts';
 
 /**
  * The service's adapters, built once per process on first use from the validated configuration. Handlers
  * ask for what they need; tests build their own with the constructors.
  */
 let store: DynamoReportStore | undefined;
-let journeys: JourneySessionStore | undefined;
+let journeys: ReportJourneySessions | undefined;
 let hasher: IdentityHasher | undefined;
 let limiter: RateLimiter | undefined;
 let audit: AuditLog | undefined;
@@ -23,8 +24,14 @@ export const reportStore = (): DynamoReportStore => {
   return store;
 };
 
-export const journeySessions = (): JourneySessionStore => {
-  journeys ??= dynamoJourneySessionStore(dynamoDocumentClient(), onlineReportConfig().sessionsTable);
+/** The public journey's answers, server-side in the platform sessions table (shared/http/journey-session.ts). */
+export const journeySessions = (): ReportJourneySessions => {
+  journeys ??= dynamoJourneySessionStore({
+    client: dynamoDocumentClient(),
+    tableName: onlineReportConfig().sessionsTable,
+    scope: reportJourneyScope,
+    schema: ReportJourneySchema,
+  });
   return journeys;
 };
 

@@ -1,6 +1,11 @@
 import { createHmac } from 'node:crypto';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { logger } from '../observability/logger.ts';
+
+/**
+ * The address a client is counted under: the viewer's own, as CloudFront reports it (so people behind one
+ * edge do not share a count), falling back to the address API Gateway saw.
+ */
+export { clientAddressOf } from '../http/client-address.ts';
 
 /**
  * How fast one client (a keyed hash of its address, never the address) may use a public form. Each service
@@ -74,7 +79,3 @@ export const rateLimiter = (options: RateLimiterOptions): RateLimiter => ({
     }
   },
 });
-
-/** The address API Gateway saw the request come from. */
-export const clientAddressOf = (event: APIGatewayProxyEventV2): string | undefined =>
-  event.requestContext?.http?.sourceIp;

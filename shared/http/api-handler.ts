@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { RequestValidationError } from './errors.ts';
 import { apiErrors } from './middleware/api-errors.ts';
 import { parseJson } from './middleware/parse-body.ts';
@@ -6,13 +6,12 @@ import type { HttpEvent, HttpResponse, HttpState } from './request-state.ts';
 import type { ApiResult } from './results.ts';
 import {
   type Access,
-  accessMiddlewares,
+  clockOf,
   type HttpHandler,
-  outerMiddlewares,
+  httpStack,
   type PrincipalFor,
   requestBasics,
   type StackOptions,
-  toHttpHandler,
 } from './stack.ts';
 
 export interface ApiRequest<A extends Access = Access> {
@@ -57,9 +56,9 @@ const respond = (result: ApiResult): HttpResponse => ({
 
 /**
  * A JSON API. The stack: correlation id, security headers, no-store, JSON errors (detail of 5xx only in the
- * log), header normalising, body limit (413), the staff session (cookie or bearer) and policy (401/403,
- * refusals recorded), JSON parsing (400 when malformed, 415 when not JSON), then schema validation (400
- * with field errors) and the handler. Requiring a JSON body is also the CSRF defence: a page elsewhere
+ * log), header normalising, the origin check (403 unless the request came through the edge), body limit
+ * (413), the staff session (cookie or bearer) and policy (401/403, refusals recorded), JSON parsing (400 when
+ * malformed, 415 when not JSON), then schema validation (400 with field errors) and the handler. Requiring a JSON body is also the CSRF defence: a page elsewhere
  * cannot send one without CORS, which is never granted.
  */
 export function apiHandler<const A extends Access, S extends z.ZodType>(
@@ -69,7 +68,7 @@ export function apiHandler<const A extends Access>(options: ApiOptions<A>): Http
 export function apiHandler<const A extends Access, S extends z.ZodType>(
   options: ApiOptions<A> | ValidatedApiOptions<A, S>,
 ): HttpHandler {
-  const clock = options.clock ?? (() => new Date());
+  const clock = clockOf(options);
 
   const core = async (event: HttpEvent, context: { http: HttpState }): Promise<HttpResponse> => {
     const state = context.http;
@@ -84,9 +83,8 @@ export function apiHandler<const A extends Access, S extends z.ZodType>(
     return respond(await options.handle(request, parsed.data));
   };
 
-  return toHttpHandler('api', core, [
-    ...outerMiddlewares(apiErrors(), options.bodyLimitBytes),
-    ...accessMiddlewares(options, true, clock),
-    parseJson(),
-  ]);
+  return httpStack(
+    { kind: 'api', options, clock, errors: apiErrors(), acceptBearer: true, body: [parseJson()] },
+    core,
+  );
 }

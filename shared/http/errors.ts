@@ -43,6 +43,17 @@ export class ForbiddenError extends HttpError {
   }
 }
 
+/**
+ * The request did not come through the edge (CloudFront and its WAF): its origin header is missing or wrong,
+ * as when someone calls the API's own address. The answer says no more than that it is refused.
+ */
+export class OriginNotVerifiedError extends HttpError {
+  readonly statusCode = 403;
+  constructor() {
+    super('Forbidden.');
+  }
+}
+
 /** A POST without the form token its cookie vouches for (a forged cross-site post, or an old page). */
 export class CsrfTokenError extends HttpError {
   readonly statusCode = 403;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { httpConfig } from './config.ts';
 import { NotFoundError } from './errors.ts';
 import { validateForm } from './forms.ts';
@@ -16,13 +16,12 @@ import {
 import type { PageResult, ViewResult } from './results.ts';
 import {
   type Access,
-  accessMiddlewares,
+  clockOf,
   type HttpHandler,
-  outerMiddlewares,
+  httpStack,
   type PrincipalFor,
   requestBasics,
   type StackOptions,
-  toHttpHandler,
 } from './stack.ts';
 
 export interface PageRequest<A extends Access = Access> {
@@ -101,9 +100,10 @@ const respond = (event: HttpEvent, state: HttpState, result: PageResult): HttpRe
 
 /**
  * A server-rendered page. The stack, top to bottom: correlation id, security headers (CSP with a nonce),
- * no-store, cookies, error pages, header normalising, body limit (413), the staff session and policy
- * (staff routes: 303 to sign-in or 401; 403 recorded), form parsing (400 when broken), CSRF (403), then
- * validation (400 with the page shown again) and the handler.
+ * no-store, cookies, error pages, header normalising, the origin check (403 unless the request came through
+ * the edge), body limit (413), the staff session and policy (staff routes: 303 to sign-in or 401; 403
+ * recorded), form parsing (400 when broken), CSRF (403), then validation (400 with the page shown again) and
+ * the handler.
  */
 export function pageHandler<const A extends Access, S extends z.ZodType>(
   options: FormPageOptions<A, S>,
@@ -113,7 +113,7 @@ export function pageHandler<const A extends Access, S extends z.ZodType>(
   options: PageOptions<A> | FormPageOptions<A, S>,
 ): HttpHandler {
   const { csrfSecret } = httpConfig();
-  const clock = options.clock ?? (() => new Date());
+  const clock = clockOf(options);
 
   const core = async (event: HttpEvent, context: { http: HttpState }): Promise<HttpResponse> => {
     const state = context.http;
@@ -136,10 +136,15 @@ export function pageHandler<const A extends Access, S extends z.ZodType>(
     });
   };
 
-  return toHttpHandler('page', core, [
-    ...outerMiddlewares(pageErrors(), options.bodyLimitBytes),
-    ...accessMiddlewares(options, false, clock),
-    parseForm(),
-    csrfProtection(csrfSecret),
-  ]);
+  return httpStack(
+    {
+      kind: 'page',
+      options,
+      clock,
+      errors: pageErrors(),
+      acceptBearer: false,
+      body: [parseForm(), csrfProtection(csrfSecret)],
+    },
+    core,
+  );
 }

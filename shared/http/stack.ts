@@ -8,10 +8,12 @@ import type { SessionRevocations } from '../auth/session-revocations.ts';
 import { staffTokenVerifier, type TokenVerifier } from '../auth/verify-token.ts';
 import { inCorrelationScope } from '../observability/correlation.ts';
 import { defaultDeniedAccessRecorder } from './audit-denied-access.ts';
+import { edgeConfig } from './config.ts';
 import type { DeniedAccessRecorder } from './denied-access.ts';
 import { authorise } from './middleware/authorise.ts';
 import { bodyLimit, defaultBodyLimitBytes } from './middleware/body-limit.ts';
 import { correlationId } from './middleware/correlation-id.ts';
+import { originVerification } from './middleware/origin-verify.ts';
 import { responseCookies } from './middleware/response-cookies.ts';
 import { contentSecurityPolicy, noStore, staticSecurityHeaders } from './middleware/security-headers.ts';
 import { staffSession } from './middleware/staff-session.ts';
@@ -73,10 +75,10 @@ export const requestBasics = (event: HttpEvent, state: HttpState, clock: () => D
 });
 
 /**
- * The part of both stacks that comes first and last: correlation id, security headers, no-store,
- * cookies, the error renderer (pages or JSON), header normalising and the body limit. Read top to bottom
- * for `before`; `after` and `onError` run bottom to top, so the error renderer's response still gets the
- * headers above it.
+ * The part of every HTTP handler that comes first and last: correlation id, security headers, no-store,
+ * cookies, the error renderer (pages or JSON), header normalising, the origin check (403 for a request that
+ * did not come through the edge, ORIGIN_VERIFY_SECRET) and the body limit. Read top to bottom for `before`;
+ * `after` and `onError` run bottom to top, so the error renderer's response still gets the headers above it.
  */
 export const outerMiddlewares = (
   errors: HttpMiddleware,
@@ -89,6 +91,7 @@ export const outerMiddlewares = (
   responseCookies(),
   errors,
   httpHeaderNormalizer() as HttpMiddleware,
+  originVerification(edgeConfig().originSecrets),
   bodyLimit(limitBytes),
 ];
 
@@ -106,6 +109,36 @@ export const accessMiddlewares = <A extends Access>(
     authorise(options.policy, options.deniedAccess ?? defaultDeniedAccessRecorder(), clock),
   ];
 };
+
+/** The handler's clock: the one the options give (tests), or the real one. */
+export const clockOf = (options: { readonly clock?: () => Date }): (() => Date) =>
+  options.clock ?? (() => new Date());
+
+export interface StackParts<A extends Access> {
+  readonly kind: HttpState['kind'];
+  readonly options: StackOptions<A>;
+  readonly clock: () => Date;
+  /** Turns anything thrown into this kind's answer: a page or JSON. */
+  readonly errors: HttpMiddleware;
+  /** Staff APIs also take `Authorization: Bearer`; pages only the session cookie. */
+  readonly acceptBearer: boolean;
+  /** What reads the body once access is settled: the form and its CSRF check, or the JSON. */
+  readonly body: readonly HttpMiddleware[];
+}
+
+/**
+ * The one assembly of a page or API stack: the outer middlewares (origin check included), then the session and
+ * policy for staff routes, then the body, then `core`.
+ */
+export const httpStack = <A extends Access>(
+  parts: StackParts<A>,
+  core: (event: HttpEvent, context: HttpContext) => Promise<HttpResponse>,
+): HttpHandler =>
+  toHttpHandler(parts.kind, core, [
+    ...outerMiddlewares(parts.errors, parts.options.bodyLimitBytes),
+    ...accessMiddlewares(parts.options, parts.acceptBearer, parts.clock),
+    ...parts.body,
+  ]);
 
 /** Wraps the middy stack so each call gets its own correlation scope and request state. */
 export const toHttpHandler = (

@@ -245,11 +245,15 @@ describe('staff user pool (ARCHITECTURE.md "People and access")', () => {
 });
 
 describe('secrets and keys the functions need', () => {
-  it('the CSRF and identity secrets are generated, KMS-encrypted and retained', () => {
-    synthesized.data.resourceCountIs('AWS::SecretsManager::Secret', 2);
+  it('the CSRF, identity and origin secrets are generated, KMS-encrypted and retained', () => {
+    synthesized.data.resourceCountIs('AWS::SecretsManager::Secret', 3);
     synthesized.data.allResourcesProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
+      // Letters and digits only: a comma in the origin secret would read as two values (a rotation).
+      GenerateSecretString: Match.objectLike({ PasswordLength: 64, ExcludePunctuation: true }),
       KmsKeyId: Match.anyValue(),
+    });
+    synthesized.data.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: 'safeguarding/dev/origin-verify-secret',
     });
     synthesized.data.allResources('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
   });

@@ -190,6 +190,16 @@ describe('functions (ARCHITECTURE.md "AWS")', () => {
     );
   });
 
+  it('every function gets the origin secret its stack requires (SR-6), as a deploy-time reference', () => {
+    const functions = [...manifestFunctions().values()];
+    const secrets = new Set(functions.map(({ props }) => props.Environment?.Variables.ORIGIN_VERIFY_SECRET));
+
+    expect([functions.length > 0, [...secrets]]).toEqual([
+      true,
+      ['{{resolve:secretsmanager:safeguarding/dev/origin-verify-secret:SecretString:::}}'],
+    ]);
+  });
+
   it('staff sign-in settings point at the user pool and its web client', () => {
     const variables = functionNamed('casework: view-case').props.Environment?.Variables ?? {};
 
@@ -433,6 +443,32 @@ describe('CloudFront and WAF in front of the API', () => {
             }),
           }),
         ]),
+      }),
+    });
+  });
+
+  it('CloudFront adds the origin secret to every request to the API, from Secrets Manager at deploy (SR-6)', () => {
+    const distribution = propertiesOf(synthesized.services, 'AWS::CloudFront::Distribution');
+    const { Origins: origins } = distribution.DistributionConfig as { Origins: Record<string, unknown>[] };
+    const toApi = origins.filter((origin) => JSON.stringify(origin.DomainName).includes('.execute-api.'));
+
+    expect(toApi.map((origin) => origin.OriginCustomHeaders)).toEqual([
+      [
+        {
+          HeaderName: 'x-origin-verify',
+          HeaderValue: '{{resolve:secretsmanager:safeguarding/dev/origin-verify-secret:SecretString:::}}',
+        },
+      ],
+    ]);
+  });
+
+  it('the API is sent every viewer header but Host, and CloudFront-Viewer-Address (the per-client limits)', () => {
+    // AllViewerExceptHostHeader: the managed policy that also forwards every CloudFront header.
+    synthesized.services.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({
+          OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+        }),
       }),
     });
   });

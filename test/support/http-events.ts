@@ -1,4 +1,13 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { originVerifyHeader } from '../../shared/http/origin-verify.ts';
+
+/**
+ * The origin secret of handlers built in tests: every HTTP handler requires ORIGIN_VERIFY_SECRET at load and
+ * refuses a request without it in the origin header (SR-6). A test that sets its own (the local stack's) keeps
+ * it; either way the events below carry whatever is set, as CloudFront would add it.
+ */
+export const testOriginVerifySecret = 'test-origin-verify-secret-of-at-least-32-characters';
+process.env.ORIGIN_VERIFY_SECRET ??= testOriginVerifySecret;
 
 export interface EventOptions {
   readonly headers?: Readonly<Record<string, string>>;
@@ -9,6 +18,11 @@ export interface EventOptions {
   /** The route as declared, e.g. `GET /staff/dvpn/{id}`; defaults to `<METHOD> <path>`. */
   readonly routeKey?: string;
   readonly requestId?: string;
+  /**
+   * `false`: the request as the API's own address receives it, round the edge, without the origin header.
+   * Otherwise it carries the header CloudFront adds (headers given here still win).
+   */
+  readonly throughEdge?: boolean;
 }
 
 interface RawEvent extends EventOptions {
@@ -25,7 +39,14 @@ export const httpEvent = (raw: RawEvent): APIGatewayProxyEventV2 => {
   requests += 1;
   const rawQueryString = new URLSearchParams(raw.query ?? {}).toString();
   const cookies = Object.entries(raw.cookies ?? {}).map(([name, value]) => `${name}=${value}`);
-  const headers: Record<string, string> = { host: 'localhost', 'user-agent': 'test', ...raw.headers };
+  const headers: Record<string, string> = {
+    host: 'localhost',
+    'user-agent': 'test',
+    ...(raw.throughEdge === false
+      ? {}
+      : { [originVerifyHeader]: process.env.ORIGIN_VERIFY_SECRET ?? testOriginVerifySecret }),
+    ...raw.headers,
+  };
   return {
     version: '2.0',
     routeKey: raw.routeKey ?? `${raw.method} ${raw.path}`,

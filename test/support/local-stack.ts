@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Emulators, emulatorEnvironment, startEmulators } from '../../infra/local/emulators.ts';
 import { freePort } from '../../infra/local/ports.ts';
 import { provision } from '../../infra/local/provision.ts';
@@ -5,7 +6,10 @@ import { services } from '../../services/index.ts';
 
 export interface LocalStack {
   readonly emulators: Emulators;
-  /** Everything a handler needs in process.env: endpoints, region, table names and queue URLs. */
+  /**
+   * Everything a handler needs in process.env that every test shares: endpoints, region, table names, queue
+   * URLs and the origin secret (test/support/http-events.ts puts it in the events it builds).
+   */
   readonly environment: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -16,6 +20,7 @@ export const startLocalStack = async (): Promise<LocalStack> => {
   const environment = {
     ...emulatorEnvironment(emulators),
     ...(await provision(emulators, services, { visibilityTimeoutSeconds: 2 })),
+    ORIGIN_VERIFY_SECRET: randomBytes(32).toString('base64url'),
   };
   return { emulators, environment, stop: () => emulators.stop() };
 };

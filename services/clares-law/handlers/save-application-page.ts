@@ -1,7 +1,7 @@
 import { clientAddressOf } from '../../../shared/abuse/rate-limit.ts';
 import { londonDateOf } from '../../../shared/calendar/index.ts';
 import { notFound, pageHandler, redirect } from '../../../shared/http/index.ts';
-import { newJourneyId } from '../adapters/journey-store.ts';
+import { newJourneyId } from '../../../shared/http/journey-session.ts';
 import { journeyStore, rateLimiter } from '../composition-root.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import type { RawFields } from '../domain/form-reader.ts';
@@ -15,24 +15,18 @@ import {
   readPage,
 } from '../domain/journey.ts';
 import { rateRules } from '../domain/rate-limit.ts';
+import { applicationCookie } from '../web/application-journey.ts';
 import { valuesForView } from '../web/form-view.ts';
-import {
-  applyPath,
-  forgetJourneyCookie,
-  journeyCookie,
-  loadJourney,
-  questionView,
-  restart,
-  tooManyRequests,
-} from '../web/journey-web.ts';
+import { applyPath, openJourney, questionView, restart, tooManyRequests } from '../web/journey-web.ts';
 
 const limiter = rateLimiter();
 
 /**
  * Saves one page. The emergency answer is never stored: "yes" goes to the stop page (forgetting any
- * answers already given), "no" starts the journey. Other pages are read on their own and saved only when
- * they read cleanly; what was typed is shown again with GOV.UK messages otherwise. Every answer counts
- * against the client's limit except "yes, I am in danger", which always reaches the emergency advice.
+ * answers already given, or the reference of an application just sent), "no" starts the journey (a new one
+ * once an application was sent, so nothing is ever added to it). Other pages are read on their own and saved
+ * only when they read cleanly; what was typed is shown again with GOV.UK messages otherwise. Every answer
+ * counts against the client's limit except "yes, I am in danger", which always reaches the emergency advice.
  */
 export const handler = pageHandler({
   policy: 'public',
@@ -44,7 +38,7 @@ export const handler = pageHandler({
     const inDanger = pageId === emergencyPage.id && posted.inDanger === 'yes';
     if (!inDanger && !(await limiter.allow(clientAddressOf(request.event), rateRules.answers, request.now)))
       return tooManyRequests();
-    const journey = await loadJourney(request);
+    const journey = await openJourney(request);
 
     if (pageId === emergencyPage.id) {
       try {
@@ -54,19 +48,20 @@ export const handler = pageHandler({
         throw error;
       }
       if (posted.inDanger === 'yes') {
-        if (journey) await journeyStore().forget(journey.id);
-        return redirect('/clares-law/in-danger', { cookies: [forgetJourneyCookie()] });
+        if (journey.status !== 'none') await journeyStore().forget(journey.id);
+        return redirect('/clares-law/in-danger', { cookies: [applicationCookie.forget()] });
       }
-      if (journey && !journey.state.submittedReference)
-        return redirect(applyPath(nextPageId(emergencyPage.id, {})));
+      if (journey.status === 'in-progress') return redirect(applyPath(nextPageId(emergencyPage.id, {})));
       const id = newJourneyId();
       await journeyStore().save(id, { answers: {}, reachedCheckAnswers: false }, request.now);
-      return redirect(applyPath(nextPageId(emergencyPage.id, {})), { cookies: [journeyCookie(id)] });
+      return redirect(applyPath(nextPageId(emergencyPage.id, {})), {
+        cookies: [applicationCookie.inProgress(id)],
+      });
     }
 
     const page = pageById(pageId);
     if (!page) return notFound();
-    if (!journey || journey.state.submittedReference) return restart();
+    if (journey.status !== 'in-progress') return restart();
     const answers = mergePageAnswers(journey.state.answers, page, posted);
     try {
       readPage(page, answers, today);

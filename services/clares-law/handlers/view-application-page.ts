@@ -9,7 +9,7 @@ import {
   previousPageId,
 } from '../domain/journey.ts';
 import { answerCards } from '../web/form-view.ts';
-import { applyPath, loadJourney, questionView, restart } from '../web/journey-web.ts';
+import { applyPath, openJourney, questionView, restart } from '../web/journey-web.ts';
 
 /**
  * One page of the online application, or check your answers. The emergency question needs no journey
@@ -20,8 +20,8 @@ export const handler = pageHandler({
   handle: async (request) => {
     const pageId = request.params.page ?? '';
     if (pageId === emergencyPage.id) return questionView(emergencyPage, {}, {});
-    const journey = await loadJourney(request);
-    if (!journey || journey.state.submittedReference) return restart();
+    const journey = await openJourney(request);
+    if (journey.status !== 'in-progress') return restart();
     const answers = journey.state.answers;
     const today = londonDateOf(request.now);
 

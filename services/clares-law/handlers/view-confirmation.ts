@@ -1,22 +1,17 @@
 import { pageHandler, view } from '../../../shared/http/index.ts';
-import { journeyStore } from '../composition-root.ts';
-import { forgetJourneyCookie, helplineContext, loadJourney, restart } from '../web/journey-web.ts';
+import { helplineContext, openJourney, restart } from '../web/journey-web.ts';
 
 /**
- * The reference and the safety advice, shown once: the journey is then forgotten, so nobody who picks up
- * the device later can find that an application was made. The page says nothing about the subject.
+ * The reference and the safety advice. Reading it changes nothing, so a reload, or a page lost on the way and
+ * asked for again, shows the same reference. The journey holds the reference alone (the answers left it when
+ * the application was sent), and it and the cookie expire 15 minutes after sending; "Exit this page" forgets
+ * it at once. The page says nothing about the subject.
  */
 export const handler = pageHandler({
   policy: 'public',
   handle: async (request) => {
-    const journey = await loadJourney(request);
-    const reference = journey?.state.submittedReference;
-    if (!journey || !reference) return restart();
-    await journeyStore().forget(journey.id);
-    return view(
-      'clares-law/confirmation.njk',
-      { reference, ...helplineContext },
-      { cookies: [forgetJourneyCookie()] },
-    );
+    const journey = await openJourney(request);
+    if (journey.status !== 'sent') return restart();
+    return view('clares-law/confirmation.njk', { reference: journey.reference, ...helplineContext });
   },
 });

@@ -1,38 +1,21 @@
-import {
-  clearCookie,
-  type PageRequest,
-  redirect,
-  setCookie,
-  type ViewResult,
-  view,
-} from '../../../shared/http/index.ts';
-import { isJourneyId, type JourneyState, journeyCookieName } from '../adapters/journey-store.ts';
+import { type PageRequest, redirect, type ViewResult, view } from '../../../shared/http/index.ts';
+import { type OpenJourney, openJourney as openJourneyOf } from '../../../shared/http/journey-session.ts';
 import { journeyStore } from '../composition-root.ts';
 import type { FieldIssue } from '../domain/errors.ts';
 import type { RawFields } from '../domain/form-reader.ts';
 import { checkAnswersPageId, emergencyPage, type JourneyPage, previousPageId } from '../domain/journey.ts';
 import { nationalHelpline } from '../domain/vocabulary.ts';
+import { type ApplicationJourney, applicationCookie } from './application-journey.ts';
 import { errorContext, valuesForView } from './form-view.ts';
 
 export const startPath = '/clares-law';
 export const applyPath = (pageId: string): string => `/clares-law/apply/${pageId}`;
 export const firstQuestionPath = applyPath(emergencyPage.id);
+export const confirmationPath = '/clares-law/confirmation';
 
-export interface LoadedJourney {
-  readonly id: string;
-  readonly state: JourneyState;
-}
-
-/** The journey the browser's cookie points at, if it is still alive. */
-export const loadJourney = async (request: PageRequest<'public'>): Promise<LoadedJourney | undefined> => {
-  const id = request.cookies[journeyCookieName];
-  if (!isJourneyId(id)) return undefined;
-  const state = await journeyStore().load(id, request.now);
-  return state ? { id, state } : undefined;
-};
-
-export const journeyCookie = (id: string): string => setCookie(journeyCookieName, id, { sameSite: 'Strict' });
-export const forgetJourneyCookie = (): string => clearCookie(journeyCookieName);
+/** The journey the browser's cookie points at: none, the answers so far, or the reference of what was sent. */
+export const openJourney = (request: PageRequest<'public'>): Promise<OpenJourney<ApplicationJourney>> =>
+  openJourneyOf(request.cookies, applicationCookie, journeyStore(), request.now);
 
 /** Back to the start when there is no journey: the answers expired, or the page was opened directly. */
 export const restart = () => redirect(startPath);

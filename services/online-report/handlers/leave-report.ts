@@ -1,7 +1,7 @@
 import { pageHandler, view } from '../../../shared/http/index.ts';
 import { logger } from '../../../shared/observability/logger.ts';
 import { journeySessions } from '../composition-root.ts';
-import { forgetJourneyCookie, openJourneyId } from '../web/journey-web.ts';
+import { reportJourneyCookie } from '../web/journey-web.ts';
 
 const sessions = journeySessions();
 
@@ -16,7 +16,7 @@ export const exitDestination = 'https://www.bbc.co.uk/weather';
 export const handler = pageHandler({
   policy: 'public',
   handle: async (request) => {
-    const id = openJourneyId(request);
+    const id = reportJourneyCookie.idIn(request.cookies);
     if (id) {
       try {
         await sessions.forget(id);
@@ -27,7 +27,7 @@ export const handler = pageHandler({
     return view(
       'online-report/leaving.njk',
       { destination: exitDestination },
-      { cookies: [forgetJourneyCookie()], clearSiteData: true },
+      { cookies: [reportJourneyCookie.forget()], clearSiteData: true },
     );
   },
 });

@@ -12,12 +12,12 @@ import {
 } from '../domain/journey/engine.ts';
 import { honeypotWeight, rateRules } from '../domain/rate-limit.ts';
 import {
-  forgetJourneyCookie,
+  answersOf,
   honeypotFilled,
-  journeyCookie,
   journeyToWrite,
   openJourney,
   pathOfStep,
+  reportJourneyCookie,
   sourceAddress,
   validationContext,
 } from '../web/journey-web.ts';
@@ -41,15 +41,17 @@ export const handler = pageHandler({
     const context = validationContext(request.now);
     const check = validatePage(page, input, context);
     const open = await openJourney(request, sessions);
+    const answers = answersOf(open);
 
     if (check.errors.length === 0) {
-      const next = stepAfterSave(page, check.values, open.state?.answers ?? {}, {
+      const next = stepAfterSave(page, check.values, answers, {
         ...context,
         reachedCheckAnswers: false,
       });
       if (isExit(next)) {
-        if (open.id) await sessions.forget(open.id);
-        return redirect(pathOfStep(next), { cookies: [forgetJourneyCookie()] });
+        const id = reportJourneyCookie.idIn(request.cookies);
+        if (id) await sessions.forget(id);
+        return redirect(pathOfStep(next), { cookies: [reportJourneyCookie.forget()] });
       }
     }
 
@@ -58,9 +60,10 @@ export const handler = pageHandler({
       return tooManyRequests();
     }
 
-    const answers = open.state?.answers ?? {};
     if (page.id !== firstPageId && !canVisit(page.id, answers, context)) {
-      return redirect(pathOfStep(open.state ? walk(answers, context).stoppedAt : firstPageId));
+      return redirect(
+        pathOfStep(open.status === 'in-progress' ? walk(answers, context).stoppedAt : firstPageId),
+      );
     }
     if (check.errors.length > 0) {
       const question = questionView(page, input, check.errors, backHrefOf(page.id, answers, context));
@@ -83,6 +86,9 @@ export const handler = pageHandler({
       ...context,
       reachedCheckAnswers: state.reachedCheckAnswers,
     });
-    return redirect(pathOfStep(next), journey.isNew ? { cookies: [journeyCookie(journey.id)] } : {});
+    return redirect(
+      pathOfStep(next),
+      journey.isNew ? { cookies: [reportJourneyCookie.inProgress(journey.id)] } : {},
+    );
   },
 });

@@ -1,7 +1,7 @@
 import { notFound, pageHandler, redirect } from '../../../shared/http/index.ts';
 import { journeySessions } from '../composition-root.ts';
 import { canVisit, findPage, firstPageId, walk } from '../domain/journey/engine.ts';
-import { openJourney, pathOfStep, validationContext } from '../web/journey-web.ts';
+import { answersOf, openJourney, pathOfStep, validationContext } from '../web/journey-web.ts';
 import { publicView } from '../web/public-views.ts';
 import { backHrefOf, questionView } from '../web/question-view.ts';
 
@@ -13,11 +13,13 @@ export const handler = pageHandler({
   handle: async (request) => {
     const page = findPage(request.params.page ?? '');
     if (!page) return notFound();
-    const { state } = await openJourney(request, sessions);
-    const answers = state?.answers ?? {};
+    const open = await openJourney(request, sessions);
+    const answers = answersOf(open);
     const context = validationContext(request.now);
     if (page.id !== firstPageId && !canVisit(page.id, answers, context)) {
-      return redirect(pathOfStep(state ? walk(answers, context).stoppedAt : firstPageId));
+      return redirect(
+        pathOfStep(open.status === 'in-progress' ? walk(answers, context).stoppedAt : firstPageId),
+      );
     }
     const question = questionView(page, answers[page.id] ?? {}, [], backHrefOf(page.id, answers, context));
     return publicView('question.njk', {

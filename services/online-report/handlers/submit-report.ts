@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { pageHandler, redirect } from '../../../shared/http/index.ts';
 import { relayOutbox } from '../../../shared/messaging/outbox.ts';
-import { submittedJourney } from '../adapters/journey-session-store.ts';
 import { identityHasher, journeySessions, rateLimiter, reportStore } from '../composition-root.ts';
 import { checkAnswers } from '../domain/journey/engine.ts';
 import { honeypotWeight, rateRules } from '../domain/rate-limit.ts';
@@ -11,8 +10,8 @@ import {
   honeypotFilled,
   openJourney,
   pathOfStep,
+  reportJourneyCookie,
   sourceAddress,
-  submittedJourneyCookie,
   validationContext,
 } from '../web/journey-web.ts';
 import { notSent, tooManyRequests } from '../web/public-views.ts';
@@ -36,9 +35,10 @@ const hashOf = (token: string): string => createHash('sha256').update(token).dig
 export const handler = pageHandler({
   policy: 'public',
   handle: async (request) => {
-    const { id, state } = await openJourney(request, sessions);
-    if (!id || !state) return redirect('/report');
-    if (state.submitted) return redirect('/report/confirmation');
+    const open = await openJourney(request, sessions);
+    if (open.status === 'sent') return redirect('/report/confirmation');
+    if (open.status !== 'in-progress') return redirect('/report');
+    const { id, state } = open;
     const form = request.form ?? {};
     if (honeypotFilled(form)) {
       await limiter.allow(sourceAddress(request), rateRules.submissions, request.now, honeypotWeight);
@@ -48,8 +48,8 @@ export const handler = pageHandler({
     if (!state.submissionToken || token !== state.submissionToken) {
       const earlier = token ? await store.findSubmission(hashOf(token)) : undefined;
       if (!earlier) return redirect('/report/check-your-answers');
-      await sessions.save(id, submittedJourney(earlier.reference), request.now);
-      return redirect('/report/confirmation', { cookies: [submittedJourneyCookie(id)] });
+      await sessions.markSent(id, earlier.reference, request.now);
+      return redirect('/report/confirmation', { cookies: [reportJourneyCookie.sent(id)] });
     }
     if (!(await limiter.allow(sourceAddress(request), rateRules.submissions, request.now)))
       return tooManyRequests();
@@ -86,7 +86,7 @@ export const handler = pageHandler({
       }
     }
     if (!reference) throw new Error('No unused reference could be found');
-    await sessions.save(id, submittedJourney(reference), request.now);
-    return redirect('/report/confirmation', { cookies: [submittedJourneyCookie(id)] });
+    await sessions.markSent(id, reference, request.now);
+    return redirect('/report/confirmation', { cookies: [reportJourneyCookie.sent(id)] });
   },
 });

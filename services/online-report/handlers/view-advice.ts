@@ -1,7 +1,7 @@
 import { pageHandler } from '../../../shared/http/index.ts';
 import { journeySessions } from '../composition-root.ts';
 import type { ExitId } from '../domain/journey/definition.ts';
-import { forgetJourneyCookie, openJourney } from '../web/journey-web.ts';
+import { reportJourneyCookie } from '../web/journey-web.ts';
 import { publicView } from '../web/public-views.ts';
 
 const sessions = journeySessions();
@@ -45,8 +45,8 @@ export const handler = pageHandler({
   policy: 'public',
   handle: async (request) => {
     const advice = adviceByPath[request.path] ?? adviceByPath['/report/emergency'];
-    const { id } = await openJourney(request, sessions);
+    const id = reportJourneyCookie.idIn(request.cookies);
     if (id) await sessions.forget(id);
-    return publicView('advice.njk', { advice }, id ? { cookies: [forgetJourneyCookie()] } : {});
+    return publicView('advice.njk', { advice }, id ? { cookies: [reportJourneyCookie.forget()] } : {});
   },
 });

@@ -15,9 +15,10 @@ const sessions = journeySessions();
 export const handler = pageHandler({
   policy: 'public',
   handle: async (request) => {
-    const { id, state } = await openJourney(request, sessions);
-    if (!id || !state) return redirect('/report');
-    if (state.submitted) return redirect('/report/confirmation');
+    const open = await openJourney(request, sessions);
+    if (open.status === 'sent') return redirect('/report/confirmation');
+    if (open.status !== 'in-progress') return redirect('/report');
+    const { id, state } = open;
     const result = checkAnswers(state.answers, validationContext(request.now));
     if (result.kind === 'incomplete') return redirect(pathOfStep(result.resumeAt));
     const submissionToken = state.submissionToken ?? randomBytes(24).toString('base64url');

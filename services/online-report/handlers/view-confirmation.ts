@@ -14,8 +14,8 @@ const sessions = journeySessions();
 export const handler = pageHandler({
   policy: 'public',
   handle: async (request) => {
-    const { state } = await openJourney(request, sessions);
-    if (!state?.submitted) return redirect('/report');
-    return publicView('confirmation.njk', { reference: state.submitted.reference });
+    const open = await openJourney(request, sessions);
+    if (open.status !== 'sent') return redirect('/report');
+    return publicView('confirmation.njk', { reference: open.reference });
   },
 });

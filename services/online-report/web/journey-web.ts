@@ -1,57 +1,62 @@
+import * as z from 'zod';
 import { clientAddressOf } from '../../../shared/abuse/rate-limit.ts';
 import { londonDateOf } from '../../../shared/calendar/london-time.ts';
-import { clearCookie, setCookie } from '../../../shared/http/cookies.ts';
-import type { PageRequest } from '../../../shared/http/page-handler.ts';
 import {
-  emptyJourney,
-  isJourneyId,
   type JourneySessionStore,
-  type JourneyState,
-  journeyCookieName,
+  journeyCookie,
   newJourneyId,
-  submittedLifetimeSeconds,
-} from '../adapters/journey-session-store.ts';
+  type OpenJourney,
+  openJourney as openJourneyOf,
+} from '../../../shared/http/journey-session.ts';
+import type { PageRequest } from '../../../shared/http/page-handler.ts';
 import { checkAnswersStep, type ExitId, type Step } from '../domain/journey/definition.ts';
+import { type JourneyAnswers, JourneyAnswersSchema } from '../domain/journey/engine.ts';
 import type { ValidationContext } from '../domain/journey/fields.ts';
 
-/** What a public page knows of the journey: the id from the cookie (if any) and the state it points at. */
-export interface OpenJourney {
-  readonly id: string | undefined;
-  readonly state: JourneyState | undefined;
+/** What the report's journey keeps while it is answered (shared/http/journey-session.ts keeps it server-side). */
+export const ReportJourneySchema = z.object({
+  answers: JourneyAnswersSchema,
+  reachedCheckAnswers: z.boolean(),
+  /** The idempotency token of the check-your-answers form: one report per token. */
+  submissionToken: z.string().optional(),
+});
+export interface ReportJourney {
+  readonly answers: JourneyAnswers;
+  readonly reachedCheckAnswers: boolean;
+  readonly submissionToken?: string | undefined;
 }
 
-/** The journey id the browser's cookie names, if it is one. */
-export const openJourneyId = (request: PageRequest<'public'>): string | undefined => {
-  const id = request.cookies[journeyCookieName];
-  return isJourneyId(id) ? id : undefined;
-};
+export const emptyJourney = (): ReportJourney => ({ answers: {}, reachedCheckAnswers: false });
 
-export const openJourney = async (
+/** Where the sessions table keeps the report's journeys, apart from every other service's. */
+export const reportJourneyScope = 'report-journey';
+
+/** The browser's journey cookie: SameSite=Strict; a session cookie while answering, 15 minutes once sent. */
+export const reportJourneyCookie = journeyCookie('__Host-report-journey');
+
+export type ReportJourneySessions = JourneySessionStore<ReportJourney>;
+
+/** The journey the browser's cookie points at: none, the answers so far, or the reference of the sent report. */
+export const openJourney = (
   request: PageRequest<'public'>,
-  sessions: JourneySessionStore,
-): Promise<OpenJourney> => {
-  const id = openJourneyId(request);
-  if (!id) return { id: undefined, state: undefined };
-  return { id, state: await sessions.load(id, request.now) };
-};
+  sessions: ReportJourneySessions,
+): Promise<OpenJourney<ReportJourney>> =>
+  openJourneyOf(request.cookies, reportJourneyCookie, sessions, request.now);
+
+/** The answers so far of an open journey; none when there is no journey or its report was sent. */
+export const answersOf = (open: OpenJourney<ReportJourney>): JourneyAnswers =>
+  open.status === 'in-progress' ? open.state.answers : {};
 
 /**
  * The journey to write to: the open one, or a new one with a new id (the cookie must then be set). A sent
  * report's journey is never written to again: answering a question after sending starts another report.
  */
-export const journeyToWrite = (open: OpenJourney): { id: string; state: JourneyState; isNew: boolean } =>
-  open.id && open.state && !open.state.submitted
+export const journeyToWrite = (
+  open: OpenJourney<ReportJourney>,
+): { id: string; state: ReportJourney; isNew: boolean } =>
+  open.status === 'in-progress'
     ? { id: open.id, state: open.state, isNew: false }
     : { id: newJourneyId(), state: emptyJourney(), isNew: true };
-
-/** A session cookie (no expiry date), sent only by this site's own pages. */
-export const journeyCookie = (id: string): string => setCookie(journeyCookieName, id, { sameSite: 'Strict' });
-
-/** The same cookie once the report is sent: the browser drops it when the reference is forgotten. */
-export const submittedJourneyCookie = (id: string): string =>
-  setCookie(journeyCookieName, id, { sameSite: 'Strict', maxAgeSeconds: submittedLifetimeSeconds });
-
-export const forgetJourneyCookie = (): string => clearCookie(journeyCookieName);
 
 /** Answers are checked against today's date in London. */
 export const validationContext = (now: Date): ValidationContext => ({ today: londonDateOf(now) });

@@ -1,6 +1,6 @@
 import { logger } from '../../observability/logger.ts';
 import { clearCookie, cookieNames } from '../cookies.ts';
-import { CsrfTokenError, UnauthenticatedError } from '../errors.ts';
+import { CsrfTokenError, OriginNotVerifiedError, UnauthenticatedError } from '../errors.ts';
 import { htmlResponse, renderPage } from '../render-page.ts';
 import { type HttpMiddleware, type HttpRequest, methodOf, pathAndQuery } from '../request-state.ts';
 import { errorStatus } from './error-status.ts';
@@ -44,8 +44,12 @@ const formNotSent: ErrorPage = {
   showMessage: false,
 };
 
+/** Someone at the API's own address: nothing to act on, nothing about why. */
+const notThroughEdge: ErrorPage = { heading: 'Forbidden', paragraphs: [], showMessage: false };
+
 const pageFor = (error: unknown, statusCode: number): ErrorPage => {
   if (error instanceof CsrfTokenError) return formNotSent;
+  if (error instanceof OriginNotVerifiedError) return notThroughEdge;
   return pages[statusCode] ?? (pages[statusCode >= 500 ? 500 : 400] as ErrorPage);
 };
 

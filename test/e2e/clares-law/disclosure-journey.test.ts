@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
-import { closePage, expectNoAxeViolations, launchBrowser, newPage, signInAs } from '../../support/browser.ts';
+import {
+  answerOffSiteRequestsLocally,
+  closePage,
+  expectNoAxeViolations,
+  launchBrowser,
+  newPage,
+  offSiteStandInTitle,
+  signInAs,
+} from '../../support/browser.ts';
 import { startTestRuntime } from '../../support/runtime.ts';
 
 let runtime: LocalRuntime;
@@ -201,7 +209,31 @@ describe('Clare’s Law in a real browser', () => {
     const page = await open();
     reference = await applyOnline(page, 'Zoë Subject-Ñúñez', true);
     await page.reload();
-    expect(new URL(page.url()).pathname).toBe('/clares-law');
+    expect(/DVDS-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec((await page.locator('main').textContent()) ?? '')?.[0]).toBe(
+      reference,
+    );
+  });
+
+  it('Exit this page on the confirmation leaves for a neutral site and the reference is gone', async () => {
+    const page = await open();
+    const offSite = await answerOffSiteRequestsLocally(page);
+    await applyOnline(page, 'Robin Exit', false);
+    await page.locator('.govuk-exit-this-page__indicator').waitFor({ state: 'attached' });
+
+    await Promise.all([
+      page.waitForURL((url) => url.origin !== runtime.url),
+      (async () => {
+        for (let press = 0; press < 3; press += 1) await page.keyboard.press('Shift');
+      })(),
+    ]);
+    const title = await page.title();
+    await page.goto(`${runtime.url}/clares-law/confirmation`);
+
+    expect([offSite[0], title, new URL(page.url()).pathname]).toEqual([
+      'https://www.bbc.co.uk/weather',
+      offSiteStandInTitle,
+      '/clares-law',
+    ]);
   });
 
   it('the application works with JavaScript switched off', async () => {

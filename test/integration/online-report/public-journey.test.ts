@@ -184,7 +184,7 @@ describe('Submit: one report per form, a reference, nothing left behind', () => 
     const cookieLine = sent.cookies.find((line) => line.startsWith(`${journeyCookie}=`)) ?? '';
 
     expect({
-      state: stored.Item?.state,
+      item: stored.Item,
       expiresWithinFifteenMinutes: secondsLeft > 14 * 60 && secondsLeft <= 15 * 60,
       cookieMaxAge: /Max-Age=(\d+)/.exec(cookieLine)?.[1],
       forgottenAfterFifteenMinutes: await journeySessions().load(
@@ -192,7 +192,7 @@ describe('Submit: one report per form, a reference, nothing left behind', () => 
         new Date(Date.now() + 15 * 60_000 + 1000),
       ),
     }).toEqual({
-      state: { answers: {}, reachedCheckAnswers: false, submitted: { reference } },
+      item: { pk, journey: { status: 'sent', reference }, expiresAt: expect.any(Number) },
       expiresWithinFifteenMinutes: true,
       cookieMaxAge: '900',
       forgottenAfterFifteenMinutes: undefined,
@@ -223,11 +223,19 @@ describe('Submit: one report per form, a reference, nothing left behind', () => 
     await client.answer('/report/in-danger', { inDanger: 'no' });
     const newJourney = client.cookies.get(journeyCookie) ?? '';
 
+    const sent = await journeySessions().load(sentJourney, new Date());
     expect([
       newJourney !== sentJourney,
-      (await journeySessions().load(newJourney, new Date()))?.answers['in-danger'],
-      (await journeySessions().load(sentJourney, new Date()))?.answers,
-    ]).toEqual([true, { inDanger: 'no' }, {}]);
+      await journeySessions().load(newJourney, new Date()),
+      sent?.status,
+    ]).toEqual([
+      true,
+      {
+        status: 'in-progress',
+        state: { answers: { 'in-danger': { inDanger: 'no' } }, reachedCheckAnswers: false },
+      },
+      'sent',
+    ]);
   });
 
   it('a form with the honeypot filled sends nothing', async () => {
@@ -250,13 +258,13 @@ describe('Submit: one report per form, a reference, nothing left behind', () => 
     const response = await client.answer('/report/in-danger', { inDanger: 'no' });
     const line = response.cookies.find((cookie) => cookie.startsWith(`${journeyCookie}=`)) ?? '';
     const id = client.cookies.get(journeyCookie) ?? '';
-    const state = await journeySessions().load(id, new Date());
+    const journey = await journeySessions().load(id, new Date());
     expect([
       /Max-Age|Expires/.test(line),
       /HttpOnly/.test(line),
       /SameSite=Strict/.test(line),
       id.length,
-      state?.answers['in-danger'],
+      journey?.status === 'in-progress' ? journey.state.answers['in-danger'] : undefined,
     ]).toEqual([false, true, true, 43, { inDanger: 'no' }]);
   });
 });
