@@ -1,11 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamoCaseRepository } from '../../services/clares-law/adapters/dynamo-case-repository.ts';
 import { benchAnswers, seedOpenCases } from '../../services/clares-law/bench.ts';
-import { journeyStore } from '../../services/clares-law/composition-root.ts';
 import { claresLawConfig } from '../../services/clares-law/config.ts';
+import { journeyStore } from '../../services/clares-law/journey-composition.ts';
 import { applicationCookie } from '../../services/clares-law/web/application-journey.ts';
 import { dynamoDocumentClient } from '../../shared/aws/clients.ts';
-import { englandAndWalesBankHolidays } from '../../shared/calendar/index.ts';
+import { englandAndWalesBankHolidays } from '../../shared/calendar/holidays.ts';
 import { newJourneyId } from '../../shared/http/journey-session.ts';
 import { loopbackAddress } from '../load/plan.ts';
 import { loopbackAliasesWork } from '../load/source-addresses.ts';

@@ -3,14 +3,14 @@ import { timePage } from '../../bench/support/pages.ts';
 import { batchWriteAll } from '../../bench/support/seeding.ts';
 import { type MeanLatency, meanLatency } from '../../bench/support/service-figures.ts';
 import { dynamoDocumentClient } from '../../shared/aws/clients.ts';
-import { englandAndWalesBankHolidays } from '../../shared/calendar/index.ts';
+import { englandAndWalesBankHolidays } from '../../shared/calendar/holidays.ts';
 import { newJourneyId } from '../../shared/http/journey-session.ts';
 import { caseItem } from './adapters/dynamo-case-repository.ts';
-import { journeyStore } from './composition-root.ts';
 import { claresLawConfig } from './config.ts';
 import type { RightToAskDetails } from './domain/model.ts';
 import { caseReference } from './domain/reference.ts';
 import { openOnlineApplication } from './domain/workflow.ts';
+import { journeyStore } from './journey-composition.ts';
 import { applicationCookie } from './web/application-journey.ts';
 
 /**

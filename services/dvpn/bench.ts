@@ -3,7 +3,7 @@ import { timePage } from '../../bench/support/pages.ts';
 import { inParallel } from '../../bench/support/seeding.ts';
 import { type MeanLatency, meanLatency } from '../../bench/support/service-figures.ts';
 import { benchCaller, benchPrincipal } from '../../bench/support/staff.ts';
-import { englandAndWalesBankHolidays } from '../../shared/calendar/index.ts';
+import { englandAndWalesBankHolidays } from '../../shared/calendar/holidays.ts';
 import { authorise, createDraft, submit } from './case-service.ts';
 import { caseServiceDependencies } from './composition-root.ts';
 import { considerationKeys } from './domain/considerations.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { auditLogFromEnvironment } from '../../shared/audit/dynamo-audit-log.ts';
 import { dynamoDocumentClient } from '../../shared/aws/clients.ts';
-import { englandAndWalesBankHolidays } from '../../shared/calendar/index.ts';
+import { englandAndWalesBankHolidays } from '../../shared/calendar/holidays.ts';
 import { readConfig, required } from '../../shared/config/env.ts';
 import { tableEnvName } from '../../shared/manifest/names.ts';
 import { dynamoCaseRepository } from './adapters/dynamo-case-repository.ts';

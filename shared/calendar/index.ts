@@ -1,7 +1,10 @@
 export { type ClockStatus, clockStatus } from './clock-status.ts';
 export { csa2010DisregardedReason, csa2010HearingDeadline } from './csa2010.ts';
 export { CalendarInputError, HolidayDataError } from './errors.ts';
-export { type BankHoliday, englandAndWalesBankHolidays, type HolidaySource } from './holidays.ts';
+// The England and Wales source itself is imported from './holidays.ts' by the composition roots that use it:
+// the library behind it has module-level code, so exporting it here would put it in every bundle that
+// reads a London date.
+export type { BankHoliday, HolidaySource } from './holidays.ts';
 export {
   addLondonDays,
   assertLondonDate,

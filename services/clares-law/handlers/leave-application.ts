@@ -1,6 +1,6 @@
 import { pageHandler, view } from '../../../shared/http/index.ts';
 import { logger } from '../../../shared/observability/logger.ts';
-import { journeyStore } from '../composition-root.ts';
+import { journeyStore } from '../journey-composition.ts';
 import { applicationCookie } from '../web/application-journey.ts';
 
 /** Where "Exit this page" sends people: a neutral site (GOV.UK's own default). */

@@ -1,4 +1,4 @@
-import { englandAndWalesBankHolidays } from '../../../shared/calendar/index.ts';
+import { englandAndWalesBankHolidays } from '../../../shared/calendar/holidays.ts';
 import { pageHandler, redirect, view } from '../../../shared/http/index.ts';
 import { claresLawService } from '../composition-root.ts';
 import { isCaseReference } from '../domain/reference.ts';

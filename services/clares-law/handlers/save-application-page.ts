@@ -2,7 +2,6 @@ import { clientAddressOf } from '../../../shared/abuse/rate-limit.ts';
 import { londonDateOf } from '../../../shared/calendar/index.ts';
 import { notFound, pageHandler, redirect } from '../../../shared/http/index.ts';
 import { newJourneyId } from '../../../shared/http/journey-session.ts';
-import { journeyStore, rateLimiter } from '../composition-root.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import type { RawFields } from '../domain/form-reader.ts';
 import {
@@ -15,6 +14,7 @@ import {
   readPage,
 } from '../domain/journey.ts';
 import { rateRules } from '../domain/rate-limit.ts';
+import { journeyStore, rateLimiter } from '../journey-composition.ts';
 import { applicationCookie } from '../web/application-journey.ts';
 import { valuesForView } from '../web/form-view.ts';
 import { applyPath, openJourney, questionView, restart, tooManyRequests } from '../web/journey-web.ts';

@@ -1,9 +1,10 @@
 import { clientAddressOf } from '../../../shared/abuse/rate-limit.ts';
 import { londonDateOf } from '../../../shared/calendar/index.ts';
 import { pageHandler, redirect } from '../../../shared/http/index.ts';
-import { claresLawService, journeyStore, rateLimiter } from '../composition-root.ts';
+import { claresLawService } from '../composition-root.ts';
 import { firstIncompletePageId } from '../domain/journey.ts';
 import { rateRules } from '../domain/rate-limit.ts';
+import { journeyStore, rateLimiter } from '../journey-composition.ts';
 import { applicationCookie, submissionKeyOf } from '../web/application-journey.ts';
 import { applyPath, confirmationPath, openJourney, restart, tooManyRequests } from '../web/journey-web.ts';
 

@@ -1,6 +1,5 @@
 import { londonDateOf } from '../../../shared/calendar/index.ts';
 import { notFound, pageHandler, redirect, view } from '../../../shared/http/index.ts';
-import { journeyStore } from '../composition-root.ts';
 import {
   checkAnswersPageId,
   emergencyPage,
@@ -8,6 +7,7 @@ import {
   pageById,
   previousPageId,
 } from '../domain/journey.ts';
+import { journeyStore } from '../journey-composition.ts';
 import { answerCards } from '../web/form-view.ts';
 import { applyPath, openJourney, questionView, restart } from '../web/journey-web.ts';
 

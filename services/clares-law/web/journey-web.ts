@@ -1,10 +1,10 @@
 import { type PageRequest, redirect, type ViewResult, view } from '../../../shared/http/index.ts';
 import { type OpenJourney, openJourney as openJourneyOf } from '../../../shared/http/journey-session.ts';
-import { journeyStore } from '../composition-root.ts';
 import type { FieldIssue } from '../domain/errors.ts';
 import type { RawFields } from '../domain/form-reader.ts';
 import { checkAnswersPageId, emergencyPage, type JourneyPage, previousPageId } from '../domain/journey.ts';
 import { nationalHelpline } from '../domain/vocabulary.ts';
+import { journeyStore } from '../journey-composition.ts';
 import { type ApplicationJourney, applicationCookie } from './application-journey.ts';
 import { errorContext, valuesForView } from './form-view.ts';
 

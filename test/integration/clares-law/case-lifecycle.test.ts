@@ -482,7 +482,7 @@ describe('Clare’s Law: the case list reads an index, never the whole table', (
     const { dynamoCaseRepository } = await import(
       '../../../services/clares-law/adapters/dynamo-case-repository.ts'
     );
-    const { englandAndWalesBankHolidays } = await import('../../../shared/calendar/index.ts');
+    const { englandAndWalesBankHolidays } = await import('../../../shared/calendar/holidays.ts');
     const commands: string[] = [];
     const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
     client.middlewareStack.add((next, context) => async (args) => {

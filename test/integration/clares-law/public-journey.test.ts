@@ -20,7 +20,7 @@ const handlers = {
   confirmation: await load('view-confirmation'),
   leave: await load('leave-application'),
 };
-const { journeyStore } = await import('../../../services/clares-law/composition-root.ts');
+const { journeyStore } = await import('../../../services/clares-law/journey-composition.ts');
 const { dynamoDocumentClient } = await import('../../../shared/aws/clients.ts');
 
 const journeyCookie = '__Host-clares-law-journey';

@@ -13,7 +13,7 @@ export interface KnownFinding {
   readonly what: string;
 }
 
-/** Open findings, by id; none at present (SR-1 to SR-5 and SR-7 are fixed, SR-6 has no test here). */
+/** Open findings, by id; none at present (SR-1 to SR-8 are fixed, see docs/security-and-reliability.md). */
 export const knownFindings = {} as const satisfies Record<string, KnownFinding>;
 
 /** Public journey routes the rate-limit suite leaves to a finding's own test, by route key. */

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CalendarInputError,
-  clockStatus,
-  englandAndWalesBankHolidays,
-  oneWorkingDayBefore,
-} from '../../../shared/calendar/index.ts';
+import { englandAndWalesBankHolidays } from '../../../shared/calendar/holidays.ts';
+import { CalendarInputError, clockStatus, oneWorkingDayBefore } from '../../../shared/calendar/index.ts';
 
 // A 5-working-day clock started on Christmas Eve 2026 is due at the end of Tuesday 29 December;
 // one working day before that is the end of Thursday 24 December.

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  csa2010DisregardedReason,
-  csa2010HearingDeadline,
-  englandAndWalesBankHolidays,
-} from '../../../shared/calendar/index.ts';
+import { englandAndWalesBankHolidays } from '../../../shared/calendar/holidays.ts';
+import { csa2010DisregardedReason, csa2010HearingDeadline } from '../../../shared/calendar/index.ts';
 
 const holidays = englandAndWalesBankHolidays();
 const HOUR_MS = 3_600_000;

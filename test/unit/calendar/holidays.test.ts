@@ -1,11 +1,7 @@
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import {
-  addLondonDays,
-  CalendarInputError,
-  englandAndWalesBankHolidays,
-  type LondonDate,
-} from '../../../shared/calendar/index.ts';
+import { englandAndWalesBankHolidays } from '../../../shared/calendar/holidays.ts';
+import { addLondonDays, CalendarInputError, type LondonDate } from '../../../shared/calendar/index.ts';
 
 const holidays = englandAndWalesBankHolidays();
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CalendarInputError,
-  englandAndWalesBankHolidays,
-  parseClockRule,
-} from '../../../shared/calendar/index.ts';
+import { englandAndWalesBankHolidays } from '../../../shared/calendar/holidays.ts';
+import { CalendarInputError, parseClockRule } from '../../../shared/calendar/index.ts';
 
 const holidays = englandAndWalesBankHolidays();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { englandAndWalesBankHolidays } from '../../../shared/calendar/holidays.ts';
 import {
   CalendarInputError,
   calendarDaysAfter,
-  englandAndWalesBankHolidays,
   hoursAfter,
   isWorkingDay,
   oneWorkingDayBefore,

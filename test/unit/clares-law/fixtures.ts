@@ -17,7 +17,7 @@ import {
   recordRiskAssessment,
 } from '../../../services/clares-law/domain/workflow.ts';
 import type { Principal } from '../../../shared/auth/principal.ts';
-import { englandAndWalesBankHolidays } from '../../../shared/calendar/index.ts';
+import { englandAndWalesBankHolidays } from '../../../shared/calendar/holidays.ts';
 
 export const holidays = englandAndWalesBankHolidays();
 

@@ -9,7 +9,7 @@ import {
   submitForAuthorisation,
 } from '../../../services/dvpn/domain/workflow.ts';
 import type { Rank } from '../../../shared/auth/principal.ts';
-import { englandAndWalesBankHolidays } from '../../../shared/calendar/index.ts';
+import { englandAndWalesBankHolidays } from '../../../shared/calendar/holidays.ts';
 
 export const holidays = englandAndWalesBankHolidays();
 
