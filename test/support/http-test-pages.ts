@@ -4,7 +4,7 @@ import {
   inMemorySessionRevocations,
   type SessionRevocations,
 } from '../../shared/auth/session-revocations.ts';
-import type { TokenVerifier } from '../../shared/auth/verify-token.ts';
+import { createTokenVerifier, type TokenVerifier } from '../../shared/auth/verify-token.ts';
 import type { DeniedAccess, DeniedAccessRecorder } from '../../shared/http/denied-access.ts';
 import {
   apiHandler,
@@ -147,3 +147,17 @@ export const createTestPages = (options: TestPageOptions) => {
 };
 
 export type TestPages = ReturnType<typeof createTestPages>;
+
+/**
+ * Test pages with no one able to sign in (the issuer does not exist): for the behaviours of public pages and
+ * of requests refused before a session is looked at. CSRF_SECRET must be in the environment first.
+ */
+export const signedOutTestPages = () =>
+  createTestPages({
+    tokenVerifier: createTokenVerifier({
+      issuer: 'https://issuer.invalid',
+      audience: 'x',
+      jwksUri: 'https://issuer.invalid/jwks',
+    }),
+    deniedAccess: recordingDeniedAccess(),
+  });

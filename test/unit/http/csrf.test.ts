@@ -1,22 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTokenVerifier } from '../../../shared/auth/verify-token.ts';
 import { csrfTokenFor } from '../../../shared/http/middleware/csrf.ts';
 import { csrfPair, getEvent, postForm, setCookieLine, setCookieValue } from '../../support/http-events.ts';
-import { createTestPages, recordingDeniedAccess, type TestPages } from '../../support/http-test-pages.ts';
+import { signedOutTestPages, type TestPages } from '../../support/http-test-pages.ts';
 
 const secret = 'unit-test-csrf-secret-of-at-least-32-characters';
 let pages: TestPages;
 
 beforeAll(() => {
   process.env.CSRF_SECRET = secret;
-  pages = createTestPages({
-    tokenVerifier: createTokenVerifier({
-      issuer: 'https://issuer.invalid',
-      audience: 'x',
-      jwksUri: 'https://issuer.invalid/jwks',
-    }),
-    deniedAccess: recordingDeniedAccess(),
-  });
+  pages = signedOutTestPages();
 });
 
 const validFields = { fullName: 'Sam Person', contact: 'phone' };

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTokenVerifier } from '../../../shared/auth/verify-token.ts';
 import { cameThroughEdge, originSecretsOf } from '../../../shared/http/origin-verify.ts';
+import { captureOutput } from '../../support/capture-output.ts';
 import { getEvent, header, postRaw } from '../../support/http-events.ts';
-import { createTestPages, recordingDeniedAccess, type TestPages } from '../../support/http-test-pages.ts';
+import { signedOutTestPages, type TestPages } from '../../support/http-test-pages.ts';
 
 /**
  * SR-6 (docs/security-and-reliability.md): the API's own execute-api address stays reachable, so every HTTP
@@ -17,35 +17,8 @@ let pages: TestPages;
 beforeAll(() => {
   process.env.CSRF_SECRET = 'unit-test-csrf-secret-of-at-least-32-characters';
   process.env.ORIGIN_VERIFY_SECRET = `${current},${previous}`;
-  pages = createTestPages({
-    tokenVerifier: createTokenVerifier({
-      issuer: 'https://issuer.invalid',
-      audience: 'x',
-      jwksUri: 'https://issuer.invalid/jwks',
-    }),
-    deniedAccess: recordingDeniedAccess(),
-  });
+  pages = signedOutTestPages();
 });
-
-/** Log lines go to stdout or stderr by level; both are read. */
-const captureOutput = async <T>(work: () => Promise<T>): Promise<{ result: T; output: string }> => {
-  const chunks: string[] = [];
-  const streams = [process.stdout, process.stderr];
-  const originals = streams.map((stream) => stream.write.bind(stream));
-  for (const stream of streams) {
-    stream.write = ((chunk: string | Uint8Array) => {
-      chunks.push(String(chunk));
-      return true;
-    }) as typeof stream.write;
-  }
-  try {
-    return { result: await work(), output: chunks.join('') };
-  } finally {
-    streams.forEach((stream, index) => {
-      stream.write = originals[index] as typeof stream.write;
-    });
-  }
-};
 
 describe('the origin header holds an accepted secret (shared/http/origin-verify.ts)', () => {
   it('only a header holding an accepted secret, exactly, passes', () => {

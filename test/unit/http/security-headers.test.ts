@@ -1,20 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTokenVerifier } from '../../../shared/auth/verify-token.ts';
 import { getEvent, header, postRaw } from '../../support/http-events.ts';
-import { createTestPages, recordingDeniedAccess, type TestPages } from '../../support/http-test-pages.ts';
+import { signedOutTestPages, type TestPages } from '../../support/http-test-pages.ts';
 
 let pages: TestPages;
 
 beforeAll(() => {
   process.env.CSRF_SECRET = 'unit-test-csrf-secret-of-at-least-32-characters';
-  pages = createTestPages({
-    tokenVerifier: createTokenVerifier({
-      issuer: 'https://issuer.invalid',
-      audience: 'x',
-      jwksUri: 'https://issuer.invalid/jwks',
-    }),
-    deniedAccess: recordingDeniedAccess(),
-  });
+  pages = signedOutTestPages();
 });
 
 describe('security headers on every response (ARCHITECTURE.md "People and access")', () => {
