@@ -7,6 +7,8 @@ import { dynamoJourneySessionStore } from '../../shared/http/journey-session-dyn
 import { onlineReportConfig } from './adapters/config.ts';
 import { DynamoReportStore } from './adapters/dynamo-report-store.ts';
 import { hmacIdentityHasher, type IdentityHasher } from './adapters/identity-hasher.ts';
+import { stepAuditTrail as stepAuditTrailOn } from './adapters/step-audit-trail.ts';
+import type { StepAuditTrail } from './domain/ports.ts';
 import { ReportJourneySchema, type ReportJourneySessions, reportJourneyScope } from './web/journey-web.ts';
 
 /**
@@ -18,6 +20,7 @@ let journeys: ReportJourneySessions | undefined;
 let hasher: IdentityHasher | undefined;
 let limiter: RateLimiter | undefined;
 let audit: AuditLog | undefined;
+let stepTrail: StepAuditTrail | undefined;
 
 export const reportStore = (): DynamoReportStore => {
   store ??= new DynamoReportStore(dynamoDocumentClient(), onlineReportConfig().reportsTable);
@@ -54,4 +57,10 @@ export const rateLimiter = (): RateLimiter => {
 export const auditLog = (): AuditLog => {
   audit ??= auditLogFromEnvironment();
   return audit;
+};
+
+/** The domestic-abuse workflow's steps on each report's audit trail, each written once. */
+export const stepAuditTrail = (): StepAuditTrail => {
+  stepTrail ??= stepAuditTrailOn(auditLogFromEnvironment());
+  return stepTrail;
 };

@@ -1,9 +1,11 @@
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   type QueryCommandOutput,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { dynamoDocumentClient } from '../aws/clients.ts';
 import { MissingConfigurationError, readConfig, required } from '../config/env.ts';
@@ -28,11 +30,21 @@ import {
 export const auditTableEnvName = tableEnvName('platform', 'audit');
 
 const ENTRY_PREFIX = 'ENTRY#';
+const ONCE_PREFIX = 'ONCE#';
 
 export const casePartitionKey = (caseRef: CaseRef): string => `CASE#${caseRef.service}#${caseRef.caseId}`;
 export const entrySortKey = (sequence: number): string =>
   `${ENTRY_PREFIX}${String(sequence).padStart(10, '0')}`;
 export const headSortKey = 'HEAD';
+/** Beside a case's entries: the mark that the entry for `key` is in the chain (see `recordOnce`). */
+export const onceSortKey = (key: string): string => `${ONCE_PREFIX}${key}`;
+
+/** An entry written once for its key: the key, the entry's action and, where known, its sequence. */
+export interface OnceMark {
+  readonly key: string;
+  readonly action: string;
+  readonly sequence?: number;
+}
 
 export interface RetryPolicy {
   readonly maxAttempts: number;
@@ -63,6 +75,8 @@ export interface StoredChain {
   /** The head item with its storage keys removed, or `null` when there is none. */
   readonly head: unknown;
 }
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const retryableReasons = new Set(['None', 'ConditionalCheckFailed', 'TransactionConflict']);
 
@@ -127,6 +141,69 @@ export class DynamoAuditLog implements AuditLog {
     throw new AuditLogContentionError(this.#retry.maxAttempts, { cause: lastConflict });
   }
 
+  /**
+   * Appends the entry unless one was appended for `key` on this case already: the entry, the chain's new
+   * head and a mark for the key are written in one transaction, the mark only where there is none. Of two
+   * writers recording the same key, one commits and the other reads the mark and answers `already`; a
+   * refused or lost write leaves neither entry nor mark. For work that is retried or delivered twice and
+   * must be audited exactly once.
+   */
+  async recordOnce(input: AuditRecordInput, key: string): Promise<AuditEntry | 'already'> {
+    const valid = parseRecordInput(input);
+    const pk = casePartitionKey(valid.caseRef);
+    let lastConflict: unknown;
+    for (let attempt = 1; attempt <= this.#retry.maxAttempts; attempt += 1) {
+      const head = await this.#readHead(valid.caseRef);
+      const entry = nextEntry(head, valid);
+      const mark: OnceMark = { key, action: entry.action, sequence: entry.sequence };
+      try {
+        await this.#append(entry, head, [
+          {
+            Put: {
+              TableName: this.#tableName,
+              Item: { pk, sk: onceSortKey(key), ...mark },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]);
+        return entry;
+      } catch (error) {
+        if (!isLostRace(error)) throw error;
+        // Which condition failed is not trusted: the mark, read again, says whether the entry is in.
+        if (await this.#isMarked(valid.caseRef, key)) return 'already';
+        lastConflict = error;
+        if (attempt < this.#retry.maxAttempts) await this.#sleep(this.#backoff(attempt));
+      }
+    }
+    throw new AuditLogContentionError(this.#retry.maxAttempts, { cause: lastConflict });
+  }
+
+  /** The keys recorded once on the case (`recordOnce`, `markOnce`). */
+  async onceMarks(caseRef: CaseRef): Promise<OnceMark[]> {
+    const items = await this.#query(caseRef, ONCE_PREFIX);
+    return items.map((item) => {
+      const { key, action, sequence } = item;
+      if (typeof key !== 'string' || typeof action !== 'string')
+        throw new AuditLogCorruptError('a mark is unreadable');
+      return { key, action, ...(typeof sequence === 'number' ? { sequence } : {}) };
+    });
+  }
+
+  /** Marks `key` as recorded where its entry was written without a mark; a key marked already is left. */
+  async markOnce(caseRef: CaseRef, key: string, action: string): Promise<void> {
+    try {
+      await this.#client.send(
+        new PutCommand({
+          TableName: this.#tableName,
+          Item: { pk: casePartitionKey(caseRef), sk: onceSortKey(key), key, action },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+    }
+  }
+
   async entries(caseRef: CaseRef): Promise<AuditEntry[]> {
     const stored = await this.#readEntries(caseRef);
     return stored.map((item) => {
@@ -183,15 +260,30 @@ export class DynamoAuditLog implements AuditLog {
     return parsed.data;
   }
 
-  async #readEntries(caseRef: CaseRef): Promise<Record<string, unknown>[]> {
+  async #isMarked(caseRef: CaseRef, key: string): Promise<boolean> {
+    const result = await this.#client.send(
+      new GetCommand({
+        TableName: this.#tableName,
+        Key: { pk: casePartitionKey(caseRef), sk: onceSortKey(key) },
+        ConsistentRead: true,
+      }),
+    );
+    return result.Item !== undefined;
+  }
+
+  #readEntries(caseRef: CaseRef): Promise<Record<string, unknown>[]> {
+    return this.#query(caseRef, ENTRY_PREFIX);
+  }
+
+  async #query(caseRef: CaseRef, prefix: string): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
     let startKey: QueryCommandOutput['LastEvaluatedKey'];
     do {
       const page = await this.#client.send(
         new QueryCommand({
           TableName: this.#tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :entry)',
-          ExpressionAttributeValues: { ':pk': casePartitionKey(caseRef), ':entry': ENTRY_PREFIX },
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': casePartitionKey(caseRef), ':prefix': prefix },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
           Limit: this.#pageSize,
@@ -203,7 +295,11 @@ export class DynamoAuditLog implements AuditLog {
     return items;
   }
 
-  async #append(entry: AuditEntry, head: ChainHead | undefined): Promise<void> {
+  async #append(
+    entry: AuditEntry,
+    head: ChainHead | undefined,
+    alongside: readonly TransactItem[] = [],
+  ): Promise<void> {
     const pk = casePartitionKey(entry.caseRef);
     const newHead: ChainHead = { sequence: entry.sequence, hash: entry.hash };
     await this.#client.send(
@@ -229,6 +325,7 @@ export class DynamoAuditLog implements AuditLog {
                 : { ConditionExpression: 'attribute_not_exists(pk)' }),
             },
           },
+          ...alongside,
         ],
       }),
     );

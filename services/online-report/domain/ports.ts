@@ -2,6 +2,7 @@ import type { DispatchRequested } from '../contracts.ts';
 import type { IncidentLog } from './incident-log.ts';
 import type { EarlierIncident, MatchDecision, MatchView } from './patterns.ts';
 import type { OnlineReport } from './report.ts';
+import type { StepDone } from './step-audit.ts';
 
 /** Storage of reports and their incident logs, as the workflows need it. */
 export interface ReportRepository {
@@ -47,4 +48,28 @@ export interface CommandAndControl {
 /** Tells the duty sergeant (Force Response supervisor) about a repeat incident. Idempotent by log. */
 export interface SupervisorAlerts {
   alertDutySergeant(log: IncidentLog, matches: readonly EarlierIncident[]): Promise<void>;
+}
+
+/** When and under which correlation a step's entry is written. */
+export interface StepRecording {
+  readonly now: Date;
+  readonly correlationId: string;
+}
+
+/**
+ * The report's audit trail as the domestic-abuse workflow writes it (`step-audit.ts`): each step's entry
+ * written once, with a marker saying so, whichever attempt asks and however many ask at once.
+ */
+export interface StepAuditTrail {
+  /** The report's steps whose entry the trail holds, each written with its marker. */
+  marked(reportId: string): Promise<StepDone[]>;
+  /** The action of every entry the workflow wrote on the report's trail, marked or not, in order. */
+  workflowActions(reportId: string): Promise<string[]>;
+  /** Marks a step whose entry was written before markers were kept; a step marked already stays as it is. */
+  markAudited(reportId: string, step: StepDone, now: Date): Promise<void>;
+  /**
+   * Writes the step's entry and its marker together unless the step is marked: `already` when another
+   * attempt wrote them first. A failure leaves neither.
+   */
+  recordOnce(reportId: string, step: StepDone, recording: StepRecording): Promise<'recorded' | 'already'>;
 }

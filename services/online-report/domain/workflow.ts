@@ -9,20 +9,24 @@ import {
   recordDispatchRequested,
 } from './incident-log.ts';
 import { decideMatches } from './patterns.ts';
-import type { CommandAndControl, ReportRepository, SupervisorAlerts } from './ports.ts';
+import type { CommandAndControl, ReportRepository, StepAuditTrail, SupervisorAlerts } from './ports.ts';
 import { isDomesticAbuse, type OnlineReport, reportRef } from './report.ts';
+import { planStepAudit, stepsDoneOn, type WorkflowStep } from './step-audit.ts';
+
+export type { WorkflowStep } from './step-audit.ts';
 
 /**
  * What happens once domestic abuse is apparent in an online report (000 §8.3.1): the incident log exists,
  * an officer is dispatched, a repeat reaches the duty sergeant, a suspect named by two victims is flagged.
  * Each step looks at the log first, so a message retried from the queue finishes the work without doing
- * any step twice.
+ * any step twice; and each step is audited once, by whichever attempt gets there (`step-audit.ts`).
  */
 
 export interface WorkflowDependencies {
   readonly repository: ReportRepository;
   readonly commandAndControl: CommandAndControl;
   readonly alerts: SupervisorAlerts;
+  readonly auditTrail: StepAuditTrail;
 }
 
 export interface WorkflowContext {
@@ -32,11 +36,15 @@ export interface WorkflowContext {
   readonly identificationId: string;
 }
 
-export type WorkflowStep = 'opened' | 'dispatch-requested' | 'repeat-alerted' | 'serial-flagged';
-
+/** `steps`: what this attempt did; `audited`: the entries it wrote, for its steps or an earlier attempt's. */
 export type WorkflowOutcome =
-  | { readonly kind: 'progressed'; readonly log: IncidentLog; readonly steps: readonly WorkflowStep[] }
-  | { readonly kind: 'not-domestic-abuse' };
+  | {
+      readonly kind: 'progressed';
+      readonly log: IncidentLog;
+      readonly steps: readonly WorkflowStep[];
+      readonly audited: readonly WorkflowStep[];
+    }
+  | { readonly kind: 'not-domestic-abuse'; readonly audited: readonly WorkflowStep[] };
 
 export const dispatchPurpose =
   'Domestic abuse reported online: face-to-face contact for a victim statement, DASH risk assessment and safeguarding';
@@ -83,15 +91,16 @@ const ensureLog = async (
   return { report, log: raced };
 };
 
-export const progressDomesticAbuseReport = async (
+/** Takes the steps not yet taken, noting each in `steps`; undefined when the report is not domestic abuse. */
+const takeSteps = async (
   reportId: string,
   dependencies: WorkflowDependencies,
   context: WorkflowContext,
-): Promise<WorkflowOutcome> => {
+  steps: WorkflowStep[],
+): Promise<IncidentLog | undefined> => {
   const { repository, commandAndControl, alerts } = dependencies;
-  const steps: WorkflowStep[] = [];
   const found = await ensureLog(reportId, repository, context.now, steps);
-  if (!found?.log.domesticAbuse) return { kind: 'not-domestic-abuse' };
+  if (!found?.log.domesticAbuse) return undefined;
   let { log } = found;
 
   if (!log.dispatch) {
@@ -125,5 +134,48 @@ export const progressDomesticAbuseReport = async (
     await repository.saveIncident(log);
     steps.push('serial-flagged');
   }
-  return { kind: 'progressed', log, steps };
+  return log;
+};
+
+/**
+ * Audits every step the log shows done and the trail does not yet hold, whichever attempt took it: one that
+ * failed before auditing leaves its steps to the next. Returns the steps audited here.
+ */
+const auditOutstandingSteps = async (
+  log: IncidentLog,
+  takenNow: readonly WorkflowStep[],
+  trail: StepAuditTrail,
+  context: WorkflowContext,
+): Promise<WorkflowStep[]> => {
+  const done = stepsDoneOn(log);
+  const marked = await trail.marked(log.reportId);
+  const unmarked = done.filter((step) => !marked.some((each) => each.key === step.key));
+  if (unmarked.length === 0) return [];
+  // An entry without a marker stands only for a step an earlier attempt took: none if this one took them all.
+  const trailActions = unmarked.every((step) => takenNow.includes(step.step))
+    ? []
+    : await trail.workflowActions(log.reportId);
+  const plan = planStepAudit(done, takenNow, marked, trailActions);
+  for (const step of plan.auditedWithoutMarker) await trail.markAudited(log.reportId, step, context.now);
+  const audited: WorkflowStep[] = [];
+  for (const step of plan.toAudit) {
+    const outcome = await trail.recordOnce(log.reportId, step, context);
+    if (outcome === 'recorded') audited.push(step.step);
+  }
+  return audited;
+};
+
+export const progressDomesticAbuseReport = async (
+  reportId: string,
+  dependencies: WorkflowDependencies,
+  context: WorkflowContext,
+): Promise<WorkflowOutcome> => {
+  const steps: WorkflowStep[] = [];
+  const progressed = await takeSteps(reportId, dependencies, context, steps);
+  // A log taken out of domestic abuse since still has its earlier steps to audit.
+  const log = progressed ?? (await dependencies.repository.getIncident(reportId));
+  const audited = log ? await auditOutstandingSteps(log, steps, dependencies.auditTrail, context) : [];
+  return progressed
+    ? { kind: 'progressed', log: progressed, steps, audited }
+    : { kind: 'not-domestic-abuse', audited };
 };

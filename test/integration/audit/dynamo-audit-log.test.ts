@@ -261,3 +261,69 @@ describe('Audit log on DynamoDB: tampering is detected (DPA 2018 s.62)', () => {
     expect(await log.verify(caseRef)).toMatchObject({ ok: false, brokenAt: 1, problem: 'malformed' });
   });
 });
+
+describe('Audit once per key: retried or twice-delivered work is audited exactly once (DPA 2018 s.62)', () => {
+  it('Audit: a key recorded again answers "already" and adds no entry', async () => {
+    const caseRef = newCase();
+    const log = auditLogFromEnvironment();
+
+    const first = await log.recordOnce(access(caseRef, 1, { action: 'dispatch-requested' }), 'dispatch');
+    const again = await log.recordOnce(access(caseRef, 2, { action: 'dispatch-requested' }), 'dispatch');
+
+    expect(first).not.toBe('already');
+    expect(again).toBe('already');
+    expect((await log.entries(caseRef)).map((entry) => entry.action)).toEqual(['dispatch-requested']);
+    expect(await log.onceMarks(caseRef)).toEqual([
+      { key: 'dispatch', action: 'dispatch-requested', sequence: 1 },
+    ]);
+  });
+
+  it('Audit: twenty writers recording one key at once leave one entry, and the chain verifies', async () => {
+    const caseRef = newCase();
+    const log = auditLogFromEnvironment();
+    await log.record(access(caseRef, 1));
+
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        log.recordOnce(access(caseRef, n + 2, { action: 'opened' }), 'opened'),
+      ),
+    );
+
+    expect(results.filter((result) => result !== 'already')).toHaveLength(1);
+    expect((await log.entries(caseRef)).map((entry) => entry.action)).toEqual(['view-case', 'opened']);
+    expect(await log.verify(caseRef)).toMatchObject({ ok: true });
+  });
+
+  it('Audit: other keys and plain entries interleave with once-keyed ones in one chain', async () => {
+    const caseRef = newCase();
+    const log = auditLogFromEnvironment();
+
+    await Promise.all([
+      log.recordOnce(access(caseRef, 1, { action: 'opened' }), 'opened'),
+      log.recordOnce(access(caseRef, 2, { action: 'repeat-alerted' }), 'repeat'),
+      log.record(access(caseRef, 3)),
+      log.recordOnce(access(caseRef, 4, { action: 'opened' }), 'opened'),
+    ]);
+
+    expect((await log.entries(caseRef)).map((entry) => entry.action).sort()).toEqual([
+      'opened',
+      'repeat-alerted',
+      'view-case',
+    ]);
+    expect((await log.onceMarks(caseRef)).map((mark) => mark.key).sort()).toEqual(['opened', 'repeat']);
+    expect(await log.verify(caseRef)).toMatchObject({ ok: true });
+  });
+
+  it('Audit: marking a key whose entry was written without a mark stops it being recorded again', async () => {
+    const caseRef = newCase();
+    const log = auditLogFromEnvironment();
+    await log.record(access(caseRef, 1, { action: 'opened' }));
+
+    await log.markOnce(caseRef, 'opened', 'opened');
+    await log.markOnce(caseRef, 'opened', 'opened');
+
+    expect(await log.recordOnce(access(caseRef, 2, { action: 'opened' }), 'opened')).toBe('already');
+    expect(await log.entries(caseRef)).toHaveLength(1);
+    expect(await log.onceMarks(caseRef)).toEqual([{ key: 'opened', action: 'opened' }]);
+  });
+});

@@ -12,6 +12,8 @@ import type {
   MatchIdentification,
   ReportIdentityKeys,
   ReportRepository,
+  StepAuditTrail,
+  StepRecording,
   SupervisorAlerts,
 } from '../../../services/online-report/domain/ports.ts';
 import {
@@ -19,7 +21,9 @@ import {
   newReport,
   type OnlineReport,
 } from '../../../services/online-report/domain/report.ts';
+import type { StepDone } from '../../../services/online-report/domain/step-audit.ts';
 import { progressDomesticAbuseReport } from '../../../services/online-report/domain/workflow.ts';
+import { InMemoryAuditLog } from '../../../shared/audit/in-memory-audit-log.ts';
 import { reportAnswers } from './fixtures.ts';
 
 /**
@@ -113,8 +117,51 @@ class MemoryRepository implements ReportRepository {
   }
 }
 
+const caseRefOf = (reportId: string) => ({ service: 'online-report', caseId: reportId });
+
+/**
+ * The report's audit trail as the DynamoDB adapter keeps it: a step's entry and its marker are written
+ * together or not at all. `refuse` fails that many writes, as a throttled or unreachable table would.
+ */
+class MemoryStepAuditTrail implements StepAuditTrail {
+  readonly audit = new InMemoryAuditLog();
+  readonly markers = new Map<string, StepDone[]>();
+  refuse = 0;
+
+  async marked(reportId: string) {
+    return [...(this.markers.get(reportId) ?? [])];
+  }
+  async workflowActions(reportId: string) {
+    return (await this.audit.entries(caseRefOf(reportId))).map((entry) => entry.action);
+  }
+  async markAudited(reportId: string, step: StepDone) {
+    if (!this.#has(reportId, step)) this.markers.set(reportId, [...(await this.marked(reportId)), step]);
+  }
+  async recordOnce(reportId: string, step: StepDone, recording: StepRecording) {
+    if (this.refuse > 0) {
+      this.refuse -= 1;
+      throw new Error('The audit table refused the write');
+    }
+    if (this.#has(reportId, step)) return 'already' as const;
+    await this.audit.record({
+      caseRef: caseRefOf(reportId),
+      actor: { system: 'online-report' },
+      action: step.step,
+      outcome: 'allowed',
+      at: recording.now.toISOString(),
+      correlationId: recording.correlationId,
+    });
+    await this.markAudited(reportId, step);
+    return 'recorded' as const;
+  }
+  #has(reportId: string, step: StepDone) {
+    return (this.markers.get(reportId) ?? []).some((each) => each.key === step.key);
+  }
+}
+
 const setup = () => {
   const repository = new MemoryRepository();
+  const auditTrail = new MemoryStepAuditTrail();
   const dispatched: DispatchRequested[] = [];
   const alerts: string[] = [];
   const commandAndControl: CommandAndControl = {
@@ -126,10 +173,10 @@ const setup = () => {
   const run = (reportId: string, identificationId = `identified-${reportId}`) =>
     progressDomesticAbuseReport(
       reportId,
-      { repository, commandAndControl, alerts: supervisorAlerts },
+      { repository, commandAndControl, alerts: supervisorAlerts, auditTrail },
       { now: new Date('2026-03-23T10:00:00Z'), correlationId: 'correlation-1', identificationId },
     );
-  return { repository, dispatched, alerts, run };
+  return { repository, dispatched, alerts, auditTrail, run };
 };
 
 const ids = [
@@ -181,6 +228,7 @@ describe('Domestic abuse reported online becomes a graded log with an officer di
         repository,
         commandAndControl: { requestDispatch: async () => Promise.reject(new Error('down')) },
         alerts: { alertDutySergeant: async () => undefined },
+        auditTrail: new MemoryStepAuditTrail(),
       },
       { now: new Date('2026-03-23T10:00:00Z'), correlationId: 'c', identificationId: 'identified-1' },
     );
@@ -194,7 +242,7 @@ describe('Domestic abuse reported online becomes a graded log with an officer di
     repository.add(disclosing(ids[0], 'OR-AAAA-0001', '2026-03-20', 'My bike was taken.'), {
       victim: ['v1'],
     });
-    expect(await run(ids[0])).toEqual({ kind: 'not-domestic-abuse' });
+    expect(await run(ids[0])).toEqual({ kind: 'not-domestic-abuse', audited: [] });
   });
 });
 
@@ -308,6 +356,67 @@ describe('Each pair of reports is counted once, whatever order they are recorded
       undefined,
       2,
       3,
+    ]);
+  });
+});
+
+describe('Every step is audited exactly once, whichever attempt took it (DPA 2018 s.62; docs/architecture.md)', () => {
+  const actionsOf = async (trail: MemoryStepAuditTrail, reportId: string) =>
+    (await trail.audit.entries(caseRefOf(reportId))).map((entry) => entry.action);
+
+  it('a delivery audits each step it takes, once, in order', async () => {
+    const { repository, auditTrail, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001', '2026-01-01'), { victim: ['v1'], victimPrimary: 'v1' });
+    await run(ids[0]);
+    repository.add(disclosing(ids[1], 'OR-AAAA-0002'), { victim: ['v1'], victimPrimary: 'v1' });
+    const outcome = await run(ids[1]);
+    expect([outcome.audited, await actionsOf(auditTrail, ids[1])]).toEqual([
+      ['opened', 'dispatch-requested', 'repeat-alerted'],
+      ['opened', 'dispatch-requested', 'repeat-alerted'],
+    ]);
+  });
+
+  it('steps whose attempt failed before auditing them are audited by the retry, which took none itself', async () => {
+    const { repository, auditTrail, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001'), { victim: ['v1'], victimPrimary: 'v1' });
+    auditTrail.refuse = 1;
+    await expect(run(ids[0])).rejects.toThrow('refused');
+    const retry = await run(ids[0]);
+    expect([
+      retry.kind === 'progressed' && retry.steps,
+      retry.audited,
+      await actionsOf(auditTrail, ids[0]),
+    ]).toEqual([[], ['opened', 'dispatch-requested'], ['opened', 'dispatch-requested']]);
+  });
+
+  it('a step audited before a later audit failed is not audited again by the retry', async () => {
+    const { repository, auditTrail, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001'), { victim: ['v1'], victimPrimary: 'v1' });
+    const failSecond = auditTrail.recordOnce.bind(auditTrail);
+    let calls = 0;
+    auditTrail.recordOnce = async (...args) => {
+      calls += 1;
+      if (calls === 2) throw new Error('The audit table refused the write');
+      return failSecond(...args);
+    };
+    await expect(run(ids[0])).rejects.toThrow('refused');
+    await run(ids[0]);
+    await run(ids[0]);
+    expect(await actionsOf(auditTrail, ids[0])).toEqual(['opened', 'dispatch-requested']);
+  });
+
+  it('a log taken out of domestic abuse before the retry still has its earlier steps audited', async () => {
+    const { repository, auditTrail, run } = setup();
+    repository.add(disclosing(ids[0], 'OR-AAAA-0001'), { victim: ['v1'], victimPrimary: 'v1' });
+    auditTrail.refuse = 1;
+    await expect(run(ids[0])).rejects.toThrow('refused');
+    const log = repository.logs.get(ids[0]);
+    if (!log) throw new Error('The log was not opened.');
+    repository.logs.set(ids[0], { ...log, domesticAbuse: false, status: 'closed', version: log.version + 1 });
+    const retry = await run(ids[0]);
+    expect([retry, await actionsOf(auditTrail, ids[0])]).toEqual([
+      { kind: 'not-domestic-abuse', audited: ['opened', 'dispatch-requested'] },
+      ['opened', 'dispatch-requested'],
     ]);
   });
 });
