@@ -21,7 +21,13 @@ export {
 } from './errors.ts';
 export { type ErrorSummaryItem, type FormErrors, formErrors, formFields, validateForm } from './forms.ts';
 export { notFoundHandler } from './not-found-handler.ts';
-export { type FormPageOptions, type PageOptions, type PageRequest, pageHandler } from './page-handler.ts';
+export {
+  type FormPageOptions,
+  type PageOptions,
+  type PageRequest,
+  pageHandler,
+  publicPageHandler,
+} from './page-handler.ts';
 export type { FormFields } from './request-state.ts';
 export {
   type ApiResult,

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { Policy } from '../auth/policy.ts';
 import { httpConfig } from './config.ts';
 import { NotFoundError } from './errors.ts';
 import { validateForm } from './forms.ts';
@@ -20,6 +21,7 @@ import {
   type HttpHandler,
   httpStack,
   type PrincipalFor,
+  publicHttpStack,
   requestBasics,
   type StackOptions,
 } from './stack.ts';
@@ -98,24 +100,13 @@ const respond = (event: HttpEvent, state: HttpState, result: PageResult): HttpRe
   }
 };
 
-/**
- * A server-rendered page. The stack, top to bottom: correlation id, security headers (CSP with a nonce),
- * no-store, cookies, error pages, header normalising, the origin check (403 unless the request came through
- * the edge), body limit (413), the staff session and policy (staff routes: 303 to sign-in or 401; 403
- * recorded), form parsing (400 when broken), CSRF (403), then validation (400 with the page shown again) and
- * the handler.
- */
-export function pageHandler<const A extends Access, S extends z.ZodType>(
-  options: FormPageOptions<A, S>,
-): HttpHandler;
-export function pageHandler<const A extends Access>(options: PageOptions<A>): HttpHandler;
-export function pageHandler<const A extends Access, S extends z.ZodType>(
-  options: PageOptions<A> | FormPageOptions<A, S>,
-): HttpHandler {
-  const { csrfSecret } = httpConfig();
-  const clock = clockOf(options);
-
-  const core = async (event: HttpEvent, context: { http: HttpState }): Promise<HttpResponse> => {
+/** What every page does once the stack has let the request in: validate a form, call the handler, answer. */
+const pageCore =
+  <A extends Access, S extends z.ZodType>(
+    options: PageOptions<A> | FormPageOptions<A, S>,
+    clock: () => Date,
+  ) =>
+  async (event: HttpEvent, context: { http: HttpState }): Promise<HttpResponse> => {
     const state = context.http;
     const request = pageRequest<A>(event, state, clock);
     if (!('schema' in options)) return respond(event, state, await options.handle(request));
@@ -136,15 +127,43 @@ export function pageHandler<const A extends Access, S extends z.ZodType>(
     });
   };
 
-  return httpStack(
-    {
-      kind: 'page',
-      options,
-      clock,
-      errors: pageErrors(),
-      acceptBearer: false,
-      body: [parseForm(), csrfProtection(csrfSecret)],
-    },
-    core,
-  );
+/** A page's stack parts: pages render their errors, read forms and check the CSRF token. */
+const pageParts = <A extends Access>(options: StackOptions<A>, clock: () => Date) => ({
+  kind: 'page' as const,
+  options,
+  clock,
+  errors: pageErrors(),
+  acceptBearer: false,
+  body: [parseForm(), csrfProtection(httpConfig().csrfSecret)],
+});
+
+/**
+ * A staff page. The stack, top to bottom: correlation id, security headers (CSP with a nonce), no-store,
+ * cookies, error pages, header normalising, the origin check (403 unless the request came through the
+ * edge), body limit (413), the staff session and policy (303 to sign-in or 401; 403 recorded), form parsing
+ * (400 when broken), CSRF (403), then validation (400 with the page shown again) and the handler.
+ */
+export function pageHandler<const A extends Policy, S extends z.ZodType>(
+  options: FormPageOptions<A, S>,
+): HttpHandler;
+export function pageHandler<const A extends Policy>(options: PageOptions<A>): HttpHandler;
+export function pageHandler<const A extends Policy, S extends z.ZodType>(
+  options: PageOptions<A> | FormPageOptions<A, S>,
+): HttpHandler {
+  const clock = clockOf(options);
+  return httpStack(pageParts(options, clock), pageCore(options, clock));
+}
+
+/**
+ * A public page: the staff page's stack without the session and policy, which a member of the public never
+ * has. Nothing of sign-in is in its bundle (token verification, the sessions and audit tables), so the
+ * pages a frightened person opens first start fast.
+ */
+export function publicPageHandler<S extends z.ZodType>(options: FormPageOptions<'public', S>): HttpHandler;
+export function publicPageHandler(options: PageOptions<'public'>): HttpHandler;
+export function publicPageHandler<S extends z.ZodType>(
+  options: PageOptions<'public'> | FormPageOptions<'public', S>,
+): HttpHandler {
+  const clock = clockOf(options);
+  return publicHttpStack(pageParts(options, clock), pageCore(options, clock));
 }

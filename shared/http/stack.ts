@@ -140,6 +140,19 @@ export const httpStack = <A extends Access>(
     ...parts.body,
   ]);
 
+/**
+ * The same assembly for a public route, which has no session or policy to check. It does not reach the
+ * staff parts at all, so a public handler's bundle carries none of them.
+ */
+export const publicHttpStack = (
+  parts: StackParts<'public'>,
+  core: (event: HttpEvent, context: HttpContext) => Promise<HttpResponse>,
+): HttpHandler =>
+  toHttpHandler(parts.kind, core, [
+    ...outerMiddlewares(parts.errors, parts.options.bodyLimitBytes),
+    ...parts.body,
+  ]);
+
 /** Wraps the middy stack so each call gets its own correlation scope and request state. */
 export const toHttpHandler = (
   kind: HttpState['kind'],

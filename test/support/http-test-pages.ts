@@ -12,6 +12,7 @@ import {
   json,
   notFound,
   pageHandler,
+  publicPageHandler,
   redirect,
   view,
 } from '../../shared/http/index.ts';
@@ -93,8 +94,8 @@ export const createTestPages = (options: TestPageOptions) => {
   const submitted: z.output<typeof DetailsForm>[] = [];
   return {
     submitted,
-    showForm: pageHandler({ policy: 'public', handle: () => view('test/form.njk') }),
-    submitForm: pageHandler({
+    showForm: publicPageHandler({ policy: 'public', handle: () => view('test/form.njk') }),
+    submitForm: publicPageHandler({
       policy: 'public',
       schema: DetailsForm,
       bodyLimitBytes: options.bodyLimitBytes,
@@ -104,8 +105,8 @@ export const createTestPages = (options: TestPageOptions) => {
         return redirect('/test/done');
       },
     }),
-    missingPage: pageHandler({ policy: 'public', handle: () => notFound() }),
-    failingPage: pageHandler({
+    missingPage: publicPageHandler({ policy: 'public', handle: () => notFound() }),
+    failingPage: publicPageHandler({
       policy: 'public',
       handle: () => {
         throw new Error('Table cases-table-xyz refused the write for Jane Example');

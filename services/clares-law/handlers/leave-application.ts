@@ -1,4 +1,4 @@
-import { pageHandler, view } from '../../../shared/http/index.ts';
+import { publicPageHandler, view } from '../../../shared/http/index.ts';
 import { logger } from '../../../shared/observability/logger.ts';
 import { journeyStore } from '../journey-composition.ts';
 import { applicationCookie } from '../web/application-journey.ts';
@@ -12,7 +12,7 @@ export const exitDestination = 'https://www.bbc.co.uk/weather';
  * storage, and leaves at once. A failure to forget must never keep the person here: the journey then expires
  * on its own.
  */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async (request) => {
     const id = applicationCookie.idIn(request.cookies);

@@ -1,6 +1,6 @@
 import { clientAddressOf } from '../../../shared/abuse/rate-limit.ts';
 import { londonDateOf } from '../../../shared/calendar/index.ts';
-import { notFound, pageHandler, redirect } from '../../../shared/http/index.ts';
+import { notFound, publicPageHandler, redirect } from '../../../shared/http/index.ts';
 import { newJourneyId } from '../../../shared/http/journey-session.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import type { RawFields } from '../domain/form-reader.ts';
@@ -28,7 +28,7 @@ const limiter = rateLimiter();
  * only when they read cleanly; what was typed is shown again with GOV.UK messages otherwise. Every answer
  * counts against the client's limit except "yes, I am in danger", which always reaches the emergency advice.
  */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async (request) => {
     const pageId = request.params.page ?? '';

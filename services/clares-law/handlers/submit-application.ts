@@ -1,6 +1,6 @@
 import { clientAddressOf } from '../../../shared/abuse/rate-limit.ts';
 import { londonDateOf } from '../../../shared/calendar/index.ts';
-import { pageHandler, redirect } from '../../../shared/http/index.ts';
+import { publicPageHandler, redirect } from '../../../shared/http/index.ts';
 import { claresLawService } from '../composition-root.ts';
 import { firstIncompletePageId } from '../domain/journey.ts';
 import { rateRules } from '../domain/rate-limit.ts';
@@ -16,7 +16,7 @@ const limiter = rateLimiter();
  * answers then leave the journey at once: only the reference stays, for the confirmation page to show to
  * this browser for 15 minutes. One client may apply ten times an hour (domain/rate-limit.ts).
  */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async (request) => {
     const journey = await openJourney(request);

@@ -1,5 +1,5 @@
 import { londonDateOf } from '../../../shared/calendar/index.ts';
-import { notFound, pageHandler, redirect, view } from '../../../shared/http/index.ts';
+import { notFound, publicPageHandler, redirect, view } from '../../../shared/http/index.ts';
 import {
   checkAnswersPageId,
   emergencyPage,
@@ -15,7 +15,7 @@ import { applyPath, openJourney, questionView, restart } from '../web/journey-we
  * One page of the online application, or check your answers. The emergency question needs no journey
  * (nothing is stored before it is answered); every other page needs the journey it belongs to.
  */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async (request) => {
     const pageId = request.params.page ?? '';

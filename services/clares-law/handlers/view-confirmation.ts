@@ -1,4 +1,4 @@
-import { pageHandler, view } from '../../../shared/http/index.ts';
+import { publicPageHandler, view } from '../../../shared/http/index.ts';
 import { helplineContext, openJourney, restart } from '../web/journey-web.ts';
 
 /**
@@ -7,7 +7,7 @@ import { helplineContext, openJourney, restart } from '../web/journey-web.ts';
  * the application was sent), and it and the cookie expire 15 minutes after sending; "Exit this page" forgets
  * it at once. The page says nothing about the subject.
  */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async (request) => {
     const journey = await openJourney(request);

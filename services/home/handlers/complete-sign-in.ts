@@ -3,7 +3,7 @@ import { InvalidTokenError, staffTokenVerifier } from '../../../shared/auth/veri
 import {
   clearCookie,
   cookieNames,
-  pageHandler,
+  publicPageHandler,
   redirect,
   safeReturnTo,
   setCookie,
@@ -26,7 +26,7 @@ const sameState = (expected: string, received: string): boolean => {
 };
 
 /** The identity provider's callback: redeem the code, check the ID token, start the staff session. */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async ({ query, cookies }) => {
     const attempt = decodeSignInAttempt(cookies[signInCookie.name]);

@@ -1,6 +1,6 @@
 import { sessionRevocationsFromEnvironment } from '../../../shared/auth/dynamo-session-revocations.ts';
 import { InvalidTokenError, staffTokenVerifier } from '../../../shared/auth/verify-token.ts';
-import { clearCookie, cookieNames, pageHandler, redirect } from '../../../shared/http/index.ts';
+import { clearCookie, cookieNames, publicPageHandler, redirect } from '../../../shared/http/index.ts';
 import { logger } from '../../../shared/observability/logger.ts';
 
 const verifier = staffTokenVerifier();
@@ -27,7 +27,7 @@ const endSession = async (token: string): Promise<void> => {
  * cleared whatever happens: if the revocation could not be recorded the person at this computer is still
  * signed out, and the failure is logged for the team to see.
  */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async ({ cookies }) => {
     const token = cookies[cookieNames.session];

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
-  pageHandler,
+  publicPageHandler,
   redirect,
   redirectToIdentityProvider,
   safeReturnTo,
@@ -18,7 +18,7 @@ const config = signInConfig();
 
 const randomToken = (): string => randomBytes(32).toString('base64url');
 
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: ({ query }) => {
     const returnTo = returnPathAfterSignIn(safeReturnTo(query.returnTo, staffHome));

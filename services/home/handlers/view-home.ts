@@ -1,4 +1,4 @@
-import { pageHandler, view } from '../../../shared/http/index.ts';
+import { publicPageHandler, view } from '../../../shared/http/index.ts';
 
 /** Where the public services start; their own manifests own these routes. */
 const links = {
@@ -6,7 +6,7 @@ const links = {
   claresLaw: '/clares-law',
 };
 
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: () => view('home/home.njk', { links }),
 });

@@ -1,4 +1,4 @@
-import { pageHandler, view } from '../../../shared/http/index.ts';
+import { publicPageHandler, view } from '../../../shared/http/index.ts';
 import { logger } from '../../../shared/observability/logger.ts';
 import { journeySessions } from '../composition-root.ts';
 import { reportJourneyCookie } from '../web/journey-web.ts';
@@ -13,7 +13,7 @@ export const exitDestination = 'https://www.bbc.co.uk/weather';
  * site's cookies and storage, and leaves at once. It goes through the shared page stack like every other
  * page, so it carries the same security headers. A failure to forget must never keep the person here.
  */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async (request) => {
     const id = reportJourneyCookie.idIn(request.cookies);

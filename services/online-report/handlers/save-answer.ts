@@ -1,4 +1,4 @@
-import { notFound, pageHandler, redirect } from '../../../shared/http/index.ts';
+import { notFound, publicPageHandler, redirect } from '../../../shared/http/index.ts';
 import { journeySessions, rateLimiter } from '../composition-root.ts';
 import {
   canVisit,
@@ -31,7 +31,7 @@ const limiter = rateLimiter();
  * Saves one answer and moves on. An answer that ends the journey (an emergency, a category not taken
  * online) stores nothing and forgets what was kept; it is never rate limited, so the advice always shows.
  */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async (request) => {
     const page = findPage(request.params.page ?? '');

@@ -1,4 +1,4 @@
-import { notFound, pageHandler, redirect } from '../../../shared/http/index.ts';
+import { notFound, publicPageHandler, redirect } from '../../../shared/http/index.ts';
 import { journeySessions } from '../composition-root.ts';
 import { canVisit, findPage, firstPageId, walk } from '../domain/journey/engine.ts';
 import { answersOf, openJourney, pathOfStep, validationContext } from '../web/journey-web.ts';
@@ -8,7 +8,7 @@ import { backHrefOf, questionView } from '../web/question-view.ts';
 const sessions = journeySessions();
 
 /** One question of the journey, with what the person answered before; no skipping ahead. */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async (request) => {
     const page = findPage(request.params.page ?? '');

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { pageHandler, redirect } from '../../../shared/http/index.ts';
+import { publicPageHandler, redirect } from '../../../shared/http/index.ts';
 import { relayOutbox } from '../../../shared/messaging/outbox.ts';
 import { identityHasher, journeySessions, rateLimiter, reportStore } from '../composition-root.ts';
 import { checkAnswers } from '../domain/journey/engine.ts';
@@ -32,7 +32,7 @@ const hashOf = (token: string): string => createHash('sha256').update(token).dig
  * submission token makes a double click or a resent form one report. The answers leave the session at
  * once; only the reference stays, for the confirmation page to show to this browser for 15 minutes.
  */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async (request) => {
     const open = await openJourney(request, sessions);

@@ -1,4 +1,4 @@
-import { pageHandler } from '../../../shared/http/index.ts';
+import { publicPageHandler } from '../../../shared/http/index.ts';
 import { journeySessions } from '../composition-root.ts';
 import type { ExitId } from '../domain/journey/definition.ts';
 import { reportJourneyCookie } from '../web/journey-web.ts';
@@ -41,7 +41,7 @@ const adviceByPath: Readonly<Record<string, Advice>> = {
  * The stop page and the diversions (000 §8.3.1): what to do now, with text relay and emergencySMS for
  * deaf and speech-impaired people (000 §9.7). Never rate limited, and nothing of the journey is kept.
  */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async (request) => {
     const advice = adviceByPath[request.path] ?? adviceByPath['/report/emergency'];

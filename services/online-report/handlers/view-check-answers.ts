@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { pageHandler, redirect } from '../../../shared/http/index.ts';
+import { publicPageHandler, redirect } from '../../../shared/http/index.ts';
 import { journeySessions } from '../composition-root.ts';
 import { checkAnswers } from '../domain/journey/engine.ts';
 import { summarySections } from '../web/check-answers-view.ts';
@@ -12,7 +12,7 @@ const sessions = journeySessions();
  * Check your answers: every answer re-validated (DEFRA forms-engine style), each with a change link. The
  * form carries a one-off submission token, so a double click or a resent form makes one report.
  */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async (request) => {
     const open = await openJourney(request, sessions);

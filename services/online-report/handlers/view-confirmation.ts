@@ -1,4 +1,4 @@
-import { pageHandler, redirect } from '../../../shared/http/index.ts';
+import { publicPageHandler, redirect } from '../../../shared/http/index.ts';
 import { journeySessions } from '../composition-root.ts';
 import { openJourney } from '../web/journey-web.ts';
 import { publicView } from '../web/public-views.ts';
@@ -11,7 +11,7 @@ const sessions = journeySessions();
  * left it when the report was sent) and it, and the cookie, expire 15 minutes after sending; "Exit this page"
  * forgets it at once. The title and address say nothing about the report.
  */
-export const handler = pageHandler({
+export const handler = publicPageHandler({
   policy: 'public',
   handle: async (request) => {
     const open = await openJourney(request, sessions);

@@ -62,6 +62,24 @@ describe('a bundled handler reads no template file and carries only its own page
     expect(code).not.toContain('"clares-law/');
   }, 60_000);
 
+  it.each(['services/online-report/handlers/view-start.ts', 'services/clares-law/handlers/view-start.ts'])(
+    '%s, a public page, carries nothing of sign-in or of the tables it never reads',
+    async (entry) => {
+      const { code } = await bundle(entry);
+
+      expect(code).not.toContain('DynamoDB_20120810');
+      expect(code).not.toContain('"Token use"');
+    },
+    60_000,
+  );
+
+  it('a staff page carries sign-in and its tables', async () => {
+    const { code } = await bundle('services/notifications/handlers/view-inbox.ts');
+
+    expect(code).toContain('DynamoDB_20120810');
+    expect(code).toContain('"Token use"');
+  }, 60_000);
+
   it('no template is evaluated from text at run time', async () => {
     const { code } = await bundle('services/online-report/handlers/view-start.ts');
 

@@ -149,8 +149,8 @@ describe('the origin secret is read at start-up', () => {
     delete process.env.ORIGIN_VERIFY_SECRET;
     vi.resetModules();
     try {
-      const { pageHandler, view } = await import('../../../shared/http/index.ts');
-      expect(() => pageHandler({ policy: 'public', handle: () => view('test/form.njk') })).toThrow(
+      const { publicPageHandler, view } = await import('../../../shared/http/index.ts');
+      expect(() => publicPageHandler({ policy: 'public', handle: () => view('test/form.njk') })).toThrow(
         /ORIGIN_VERIFY_SECRET/,
       );
     } finally {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { download, pageHandler } from '../../../shared/http/index.ts';
+import { download, publicPageHandler } from '../../../shared/http/index.ts';
 import type { HttpHandler } from '../../../shared/http/stack.ts';
 import { getEvent, header } from '../../support/http-events.ts';
 
@@ -8,7 +8,7 @@ let pdf: HttpHandler;
 
 beforeAll(() => {
   process.env.CSRF_SECRET = 'unit-test-csrf-secret-of-at-least-32-characters';
-  csv = pageHandler({
+  csv = publicPageHandler({
     policy: 'public',
     handle: () =>
       download('month,notices\n2026-03,4\n', {
@@ -16,7 +16,7 @@ beforeAll(() => {
         filename: 'figures "March".csv',
       }),
   });
-  pdf = pageHandler({
+  pdf = publicPageHandler({
     policy: 'public',
     handle: () =>
       download(new Uint8Array([0x25, 0x50, 0x44, 0x46]), {
