@@ -136,7 +136,19 @@ export const caseService = (deps: CaseServiceDependencies) => {
         context,
         submissionKey,
       );
-      if (result.created) await recordSystem(result.caseId, 'apply-online', context);
+      // Audited on every send, once per case: a send that wrote the case and failed before its entry is
+      // retried, finds the case by its submission key and must still leave the entry.
+      await deps.auditLog.recordOnce(
+        {
+          caseRef: serviceRef(result.caseId),
+          actor: { system: 'clares-law' },
+          action: 'apply-online',
+          outcome: 'allowed',
+          at: context.now.toISOString(),
+          correlationId: context.correlationId,
+        },
+        'apply-online',
+      );
       return result;
     },
 

@@ -323,12 +323,19 @@ export const attachDocument = (
       change = isNotice ? noticeFailed(current, answer) : applicationPackFailed(current, answer);
     }
     if (!change) return;
-    await systemAudit(
-      dependencies,
-      current.id,
-      reply.type === 'document-ready' ? 'attach-document' : 'record-document-failure',
-      now,
-      reply.correlationId,
+    // Once per answer: the entry is written before the case is saved, so a save that fails and is retried
+    // (or the answer delivered again) must not write it twice.
+    const action = reply.type === 'document-ready' ? 'attach-document' : 'record-document-failure';
+    await dependencies.auditLog.recordOnce(
+      {
+        caseRef: { service, caseId: current.id },
+        actor: { system: service },
+        action,
+        outcome: 'allowed',
+        at: now.toISOString(),
+        correlationId: reply.correlationId,
+      },
+      `${action}#${reply.data.requestId}`,
     );
     await store(dependencies, change, current.version, { now, correlationId: reply.correlationId });
   });

@@ -12,6 +12,11 @@ import {
 export interface AuditLog {
   /** Appends the next entry of the case's chain; concurrent callers are serialised, never forked. */
   record(input: AuditRecordInput): Promise<AuditEntry>;
+  /**
+   * Appends the entry unless one was appended for `key` on the case already (`'already'`): for work that is
+   * retried or delivered twice and must be audited exactly once.
+   */
+  recordOnce(input: AuditRecordInput, key: string): Promise<AuditEntry | 'already'>;
   /** The case's entries in chain order (empty for a case never audited). */
   entries(caseRef: CaseRef): Promise<AuditEntry[]>;
   /** Walks the case's chain and reports the first broken link. */

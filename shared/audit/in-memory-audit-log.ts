@@ -15,6 +15,7 @@ import {
 export class InMemoryAuditLog implements AuditLog {
   readonly #chains = new Map<string, AuditEntry[]>();
   readonly #written: AuditEntry[] = [];
+  readonly #once = new Set<string>();
 
   async record(input: AuditRecordInput): Promise<AuditEntry> {
     const valid = parseRecordInput(input);
@@ -24,6 +25,14 @@ export class InMemoryAuditLog implements AuditLog {
     chain.push(entry);
     this.#written.push(entry);
     return entry;
+  }
+
+  async recordOnce(input: AuditRecordInput, key: string): Promise<AuditEntry | 'already'> {
+    const valid = parseRecordInput(input);
+    const once = `${valid.caseRef.service}/${valid.caseRef.caseId}/${key}`;
+    if (this.#once.has(once)) return 'already';
+    this.#once.add(once);
+    return this.record(valid);
   }
 
   async entries(caseRef: CaseRef): Promise<AuditEntry[]> {

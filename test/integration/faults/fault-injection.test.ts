@@ -7,6 +7,7 @@ import { demoStaffMember } from '../../../infra/local/demo-staff.ts';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { sampleTemplateData } from '../../../services/documents/sample-data.ts';
 import { services } from '../../../services/index.ts';
+import { auditTableEnvName } from '../../../shared/audit/dynamo-audit-log.ts';
 import { dynamoDocumentClient } from '../../../shared/aws/clients.ts';
 import { DocumentReady, DocumentRequested, type DocumentType } from '../../../shared/contracts/documents.ts';
 import { AnyEnvelope } from '../../../shared/contracts/envelope.ts';
@@ -40,8 +41,21 @@ import {
   sendBodies,
   testSqsClient,
 } from '../../support/security/queues.ts';
+import { storedAccessAlerts } from '../../support/security/restricted-case-attempts.ts';
 import { mapWithConcurrency, send, sessionCookies } from '../../support/security/site-client.ts';
+import {
+  injectTargetedFaults,
+  putsInto,
+  sendsTo,
+  type TargetedFaultInjector,
+} from '../../support/security/targeted-faults.ts';
 import { draftDetails } from '../../unit/dvpn/fixtures.ts';
+import { claresLawFlow, claresLawLedger } from './clares-law-flow.ts';
+import {
+  alertsLeftForTheSweepIn,
+  restrictedAlertsFlow,
+  restrictedAlertsLedger,
+} from './restricted-alerts-flow.ts';
 
 /**
  * The issue's fault run against the real local stack (DynamoDB Local, the SQS/S3 emulator, the runtime's router
@@ -52,10 +66,19 @@ import { draftDetails } from '../../unit/dvpn/fixtures.ts';
  *    lost (as if the function died after its write), messages never sent (killed between write and message),
  *    every message delivered twice, poison records in the middle of consumer batches;
  * 2. the documents service's storage down for a while;
- * 3. the whole runtime stopped and started again while messages are in flight.
+ * 3. the whole runtime stopped and started again while messages are in flight (and Clare's Law applications
+ *    half answered).
  *
- * Afterwards: every accepted report, notice, notification and audit entry exists exactly once, every message
- * was processed once or sits in a dead-letter queue, and nothing a person was told was received is missing.
+ * Besides the flows above, two more run through the faults: Clare's Law applications walked through the local
+ * edge, each applicant on a loopback address of their own (clares-law-flow.ts), and people opening restricted
+ * cases, each look audited and alerted to PSD (restricted-alerts-flow.ts). Each also meets faults aimed at the
+ * step its invariant rests on (targeted-faults.ts): the answer to the write of a new case lost, the new-case
+ * notification never sent, the answer to a look's audit entry lost, an access alert never sent, the answer to
+ * storing an alert lost.
+ *
+ * Afterwards: every accepted report, application, notice, notification, alert and audit entry exists exactly
+ * once, every message was processed once or sits in a dead-letter queue, and nothing a person was told was
+ * received is missing.
  */
 const faultRun = {
   notifications: 450,
@@ -66,6 +89,11 @@ const faultRun = {
   documentRequests: 6,
   documentRequestsDuringOutage: 4,
   notificationsAtRestart: 100,
+  claresLawApplications: 6,
+  claresLawApplicationsAcrossRestart: 2,
+  restrictedCases: 3,
+  restrictedCaseLooks: 72,
+  restrictedCaseLooksAtRestart: 12,
   minimumFaults: 1_000,
 } as const;
 const seed = Number(process.env.FAULT_SEED ?? 20_261_123);
@@ -75,6 +103,7 @@ let ports: TestRuntimePorts;
 let localDir: string;
 let logs: LogCapture;
 let faults: FaultInjector;
+let targeted: TargetedFaultInjector;
 const testSqs = testSqsClient();
 const replyQueue = 'fault-run-document-replies';
 let replyQueueUrl = '';
@@ -89,6 +118,16 @@ const notices: { caseId: string | undefined; statuses: readonly number[] }[] = [
 const documentRequests: string[] = [];
 const replies: DocumentReady[] = [];
 const deadLetters = new Map<string, string[]>();
+const claresLaw = claresLawFlow(() => runtime.url, {
+  whole: faultRun.claresLawApplications,
+  acrossRestart: faultRun.claresLawApplicationsAcrossRestart,
+});
+const restricted = restrictedAlertsFlow(() => runtime);
+let claresLawLedgerAfter: ReturnType<typeof claresLawLedger> = [];
+let restrictedLedgerAfter: ReturnType<typeof restrictedAlertsLedger> | undefined;
+
+const totalFaults = (): number =>
+  (faults?.total() ?? 0) + (targeted?.total() ?? 0) + poison.size + testDuplicates + restarts;
 
 const start = () => startTestRuntime({ ports, localDir, log: logs.runtimeLog, failedMessageDelaySeconds: 2 });
 
@@ -201,13 +240,54 @@ const scanAll = async (tableName: string): Promise<Record<string, unknown>[]> =>
 
 const table = (service: string, name: string): string => process.env[tableEnvName(service, name)] ?? '';
 
+/** The steps the two later flows' invariants rest on, each met often enough to matter. */
+const aimedFaults = () =>
+  injectTargetedFaults(seed + 1, [
+    {
+      name: 'claresLawCaseAnswerLost',
+      kind: 'answerLost',
+      rate: 0.5,
+      aimsAt: putsInto(() => table('clares-law', 'cases'), 'SUBMISSION#'),
+    },
+    {
+      name: 'claresLawNotificationLost',
+      kind: 'messageLost',
+      rate: 0.5,
+      aimsAt: sendsTo(
+        () => queueUrlOf('staff-notifications'),
+        (body) => body.includes('"service":"clares-law"'),
+      ),
+    },
+    {
+      name: 'restrictedAuditAnswerLost',
+      kind: 'answerLost',
+      rate: 0.15,
+      aimsAt: putsInto(() => process.env[auditTableEnvName] ?? '', 'CASE#restricted-cases#'),
+    },
+    {
+      name: 'accessAlertLost',
+      kind: 'messageLost',
+      rate: 0.3,
+      aimsAt: sendsTo(() => queueUrlOf('restricted-case-access-alerts')),
+    },
+    {
+      name: 'accessAlertStoreAnswerLost',
+      kind: 'answerLost',
+      rate: 0.3,
+      aimsAt: putsInto(() => table('restricted-cases', 'cases'), 'ALERTS'),
+    },
+  ]);
+
 beforeAll(async () => {
   logs = captureLogs();
   ports = await testRuntimePorts();
   localDir = mkdtempSync(join(tmpdir(), 'fault-run-'));
   runtime = await start();
   replyQueueUrl = await createReplyQueue(replyQueue);
+  // Restricted cases to look at, recorded and restricted while all is calm.
+  await restricted.setUp(faultRun.restrictedCases);
   faults = injectFaults(seed);
+  targeted = aimedFaults();
   const constable = await tokenOf('constable');
   const superintendent = await tokenOf('superintendent');
 
@@ -219,7 +299,10 @@ beforeAll(async () => {
     messageLostRate: 0.05,
     duplicateEveryMessage: true,
   });
+  targeted.enable(true);
   await Promise.all([
+    claresLaw.applyInOneGo(),
+    restricted.look(faultRun.restrictedCaseLooks),
     sendNotifications(faultRun.notifications, 0, faultRun.poisonRecords),
     viewInboxes(faultRun.inboxViews),
     (async () => {
@@ -264,10 +347,14 @@ beforeAll(async () => {
   // 3. The runtime stopped and started again with messages in flight.
   await sendNotifications(faultRun.notificationsAtRestart, 10_000, 0);
   testDuplicates += await sendTwice('document-requests', [documentRequest('dvpn-notice', 200)]);
+  await claresLaw.startBeforeRestart();
+  await restricted.look(faultRun.restrictedCaseLooksAtRestart);
   await runtime.stop();
   runtime = await start();
   restarts += 1;
   process.env[queueEnvName(replyQueue)] = replyQueueUrl;
+  // The applicants halfway through carry on, on the same journey cookie, with the faults still on.
+  await claresLaw.finishAfterRestart();
 
   // The faults stop; what was left behind must now finish on its own (retries, sweeps).
   faults.set({
@@ -277,6 +364,7 @@ beforeAll(async () => {
     messageLostRate: 0,
     duplicateEveryMessage: false,
   });
+  targeted.enable(false);
   settled = await eventually(
     async () => {
       await sweepOutboxes();
@@ -295,21 +383,56 @@ beforeAll(async () => {
       (await drain(deadLetterUrlOf(queue), testSqs)).map((message) => message.Body ?? ''),
     );
   }
+
+  // What the two later flows left in the stores, read once, for their invariants and the summary.
+  const auditEntries = await allAuditEntries();
+  const inboxItems = await scanAll(table('notifications', 'inbox'));
+  const deadNotificationIds = deadEnvelopeIds('staff-notifications');
+  claresLawLedgerAfter = claresLawLedger(claresLaw, {
+    caseItems: await scanAll(table('clares-law', 'cases')),
+    inboxItems,
+    deadNotificationIds,
+    auditEntries,
+  });
+  restrictedLedgerAfter = restrictedAlertsLedger(restricted, {
+    auditEntries,
+    alerts: await storedAccessAlerts(table('restricted-cases', 'cases')),
+    inboxItems,
+    deadAlertBodies: deadLetters.get('restricted-case-access-alerts') ?? [],
+    deadNotificationIds,
+    alertsLeftForTheSweep: alertsLeftForTheSweepIn(logs.lines),
+  });
 }, 400_000);
 
 afterAll(async () => {
   faults?.remove();
+  targeted?.remove();
   await runtime?.stop();
   testSqs.destroy();
   if (localDir) rmSync(localDir, { recursive: true, force: true });
-  const counts = faults?.counts ?? {};
+  const counts = { ...(faults?.counts ?? {}), ...(targeted?.counts ?? {}) };
+  const looks = restricted.attempts;
+  const alerts = restrictedLedgerAfter;
   logs?.report(
-    `[faults] ${(faults?.total() ?? 0) + poison.size + testDuplicates + restarts} faults injected: ` +
+    `[faults] ${totalFaults()} faults injected: ` +
       `${Object.entries(counts)
         .map(([kind, n]) => `${kind} ${n}`)
         .join(', ')}, duplicates sent by the test ${testDuplicates}, poison records ${poison.size}, ` +
       `runtime restarts ${restarts}. Flows: ${sentNotifications.length} notifications, ${inboxViews.length} inbox views, ` +
-      `${reports.length} online reports (${reports.filter((report) => report.reference).length} references shown), ${notices.length} DVPNs, ${documentRequests.length} document requests; seed ${seed}`,
+      `${reports.length} online reports (${reports.filter((report) => report.reference).length} references shown), ${notices.length} DVPNs, ${documentRequests.length} document requests, ` +
+      `${claresLaw.applications.length} Clare's Law applications (${claresLawLedgerAfter.filter((row) => row.reference).length} references shown, ` +
+      `${claresLawLedgerAfter.reduce((sum, row) => sum + row.submitsFailed, 0)} sends answered 5xx and pressed again, ` +
+      `${claresLawLedgerAfter.reduce((sum, row) => sum + row.serverErrors, 0)} pages answered 5xx in all, ` +
+      `${claresLawLedgerAfter.filter((row) => row.unitNotifications === 1).length} PPU notifications stored, ` +
+      `${claresLawLedgerAfter.filter((row) => row.reference && row.applyOnlineEntries === 0).length} cases without their apply-online audit entry), ` +
+      `${looks.length} looks at ${restricted.cases.length} restricted cases and ${restricted.guessed.length} guessed references ` +
+      `(${looks.filter((look) => look.status === 200).length} allowed, ${looks.filter((look) => look.status === 404).length} refused, ` +
+      `${looks.filter((look) => look.status >= 500).length} answered 5xx and tried again; ` +
+      `${alerts?.alerts.length ?? 0} alerts delivered, ${alerts?.deadAlerts ?? 0} dead-lettered, ` +
+      `${alerts?.leftForTheSweep.length ?? 0} alerts refused by the queue and left for the outbox sweep ` +
+      `(${alerts?.leftForTheSweep.filter((row) => !row.delivered).length ?? 0} of them refused by the outbox too), ` +
+      `${alerts?.attempts.filter((row) => !row.answered && row.entries === 1 && row.alertsStored === 0 && !row.alertDead).length ?? 0} audited looks whose request then failed with no alert delivered, ` +
+      `${alerts?.notices.filter((notice) => notice.stored === 1).length ?? 0} inbox notices); seed ${seed}`,
   );
   logs?.restore();
 });
@@ -328,7 +451,7 @@ const deadEnvelopeIds = (queue: string): Set<string> =>
 
 describe('After the fault run', () => {
   it(`injected at least ${faultRun.minimumFaults} faults across the flows`, () => {
-    const total = faults.total() + poison.size + testDuplicates + restarts;
+    const total = totalFaults();
 
     expect([total >= faultRun.minimumFaults, restarts, faults.counts.storageDown > 0]).toEqual([
       true,
@@ -412,7 +535,14 @@ describe('After the fault run', () => {
 
   it('every DVPN authorised has exactly one signed notice issued for it', async () => {
     const register = await scanAll(table('documents', 'register'));
-    const authorised = notices.filter((notice) => notice.statuses.every((status) => status < 300));
+    // Authorised as the store has it: a retried call whose first answer was lost meets 409 ("decided
+    // already"), so what the caller saw is not the test of whether the notice was authorised.
+    const cases = await scanAll(table('dvpn', 'cases'));
+    const statusOf = (caseId: string | undefined) =>
+      (cases.find((item) => item.pk === `CASE#${caseId}` && item.sk === 'CASE')?.case as { status?: string })
+        ?.status;
+    const notYetAuthorised = new Set(['draft', 'awaiting-authorisation', 'refused', undefined]);
+    const authorised = notices.filter((notice) => !notYetAuthorised.has(statusOf(notice.caseId)));
     const documentsFor = (caseId: string) =>
       register.filter(
         (item) =>
@@ -428,6 +558,21 @@ describe('After the fault run', () => {
         notice.caseId && documentsFor(notice.caseId) === 1 ? [] : [notice.caseId],
       ),
     }).toEqual({ authorised: faultRun.dvpnNotices, withoutExactlyOne: [] });
+  });
+
+  it("every DVPN's notice is recorded on its audit trail once, however often the answer came (SR-11)", async () => {
+    const entries = await allAuditEntries();
+    const attachedTwice = notices.flatMap(({ caseId }) => {
+      const count = entries.filter(
+        (entry) =>
+          entry.caseRef.service === 'dvpn' &&
+          entry.caseRef.caseId === caseId &&
+          entry.action === 'attach-document',
+      ).length;
+      return count > 1 ? [`${caseId}: ${count}`] : [];
+    });
+
+    expect(attachedTwice).toEqual([]);
   });
 
   it('every document request is issued once and answered, or sits in the dead-letter queue', async () => {
@@ -450,6 +595,111 @@ describe('After the fault run', () => {
     });
 
     expect(wrong).toEqual([]);
+  });
+
+  it("every Clare's Law application whose reference was shown exists exactly once as that applicant's case, and none exists twice", () => {
+    const shown = claresLawLedgerAfter.filter((row) => row.reference);
+
+    // An application may exist whose reference the applicant never saw (every press of "Send" failed), never
+    // the other way round; a send pressed again finds the case its journey already made.
+    expect({
+      someShown: shown.length > 0,
+      toldToWait: claresLawLedgerAfter.reduce((sum, row) => sum + row.toldToWait, 0),
+      missingOrNotTheirs: shown.flatMap((row) =>
+        row.casesUnderReference === 1 && row.referenceIsTheApplicants ? [] : [row.reference],
+      ),
+      appliedMoreThanOnce: claresLawLedgerAfter.flatMap((row) =>
+        row.casesForApplicant > 1 ? [`${row.casesForApplicant} cases`] : [],
+      ),
+    }).toEqual({ someShown: true, toldToWait: 0, missingOrNotTheirs: [], appliedMoreThanOnce: [] });
+  });
+
+  it("every Clare's Law case shown to its applicant has its online application audited exactly once (SR-9)", () => {
+    const shown = claresLawLedgerAfter.filter((row) => row.reference);
+
+    expect(
+      shown.flatMap((row) =>
+        row.applyOnlineEntries === 1 ? [] : [`${row.reference}: ${row.applyOnlineEntries}`],
+      ),
+    ).toEqual([]);
+  });
+
+  it("every Clare's Law case shown to its applicant has its PPU notification exactly once, or in the dead-letter queue", () => {
+    const wrong = claresLawLedgerAfter.filter(
+      (row) =>
+        row.reference &&
+        !(row.unitNotifications === 1 || (row.unitNotifications === 0 && row.unitNotificationDead)),
+    );
+
+    expect(wrong.map((row) => `${row.reference}: ${row.unitNotifications} stored`)).toEqual([]);
+  });
+
+  it('every look at a restricted case that answered left exactly one audit entry, with the outcome shown; no look left two', () => {
+    const rows = restrictedLedgerAfter?.attempts ?? [];
+    const wrong = rows.filter(({ attempt, answered, entries, outcomes }) =>
+      answered
+        ? entries !== 1 ||
+          attempt.status !== attempt.expectedStatus ||
+          outcomes[0] !== (attempt.status === 200 ? 'allowed' : 'denied')
+        : entries > 1,
+    );
+
+    expect({
+      allowed: rows.some((row) => row.attempt.status === 200),
+      refused: rows.some((row) => row.attempt.status === 404),
+      wrong: wrong.map(
+        ({ attempt, entries }) =>
+          `${attempt.who} ${attempt.reference}: ${attempt.status}, ${entries} entries`,
+      ),
+    }).toEqual({ allowed: true, refused: true, wrong: [] });
+  });
+
+  it("every alert of a look is delivered to PSD's alerts inbox exactly once or sits in the dead-letter queue, and none is there without its audit entry", () => {
+    const ledger = restrictedLedgerAfter;
+    // A look whose request failed after its audit entry may have had no alert queued (its audit entry's answer
+    // was lost, or the queue and the outbox both refused): that person was told the page failed. Its alert, if
+    // any, is still never doubled; and an alert refused by the queue is never lost behind a page that answered.
+    const undelivered = (ledger?.attempts ?? []).filter(({ answered, entries, alertsStored, alertDead }) =>
+      answered
+        ? !(alertsStored === 1 || (alertsStored === 0 && alertDead && entries === 1))
+        : alertsStored > 1,
+    );
+
+    expect({
+      alerts: (ledger?.alerts.length ?? 0) > 0,
+      undelivered: undelivered.map(
+        ({ attempt, alertsStored }) => `${attempt.who} ${attempt.reference}: ${alertsStored} alerts`,
+      ),
+      withoutTheirAuditEntry: (ledger?.alerts ?? [])
+        .filter(({ auditEntries }) => auditEntries !== 1)
+        .map(({ alert, auditEntries }) => `${alert.id}: ${auditEntries} entries`),
+      lostBehindAnAnswer: (ledger?.leftForTheSweep ?? [])
+        .filter(({ delivered, requestFailed }) => !delivered && !requestFailed)
+        .map(({ alertId }) => alertId),
+    }).toEqual({ alerts: true, undelivered: [], withoutTheirAuditEntry: [], lostBehindAnAnswer: [] });
+  });
+
+  it('every inbox notice an access alert causes is stored exactly once, or sits in the dead-letter queue', () => {
+    const notices = restrictedLedgerAfter?.notices ?? [];
+
+    expect({
+      notices: notices.length > 0,
+      wrong: notices.filter(({ stored, dead }) => !(stored === 1 || (stored === 0 && dead))),
+      storedBeyondTheirAlerts:
+        (restrictedLedgerAfter?.alertNoticesStored ?? 0) - notices.filter(({ stored }) => stored > 0).length,
+    }).toEqual({ notices: true, wrong: [], storedBeyondTheirAlerts: 0 });
+  });
+
+  it("the restricted cases' audit chains, looked at under faults, verify", async () => {
+    const caseRefs = [...restricted.cases, ...restricted.guessed].map((caseId) => ({
+      service: 'restricted-cases',
+      caseId,
+    }));
+
+    expect({
+      cases: restricted.cases.length,
+      broken: await brokenChains(caseRefs),
+    }).toEqual({ cases: faultRun.restrictedCases, broken: [] });
   });
 
   it('no queue is left holding work, and every dead letter is one the run can account for', () => {
