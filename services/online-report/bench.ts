@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { build, type Metafile } from 'esbuild';
+import { lettersOf } from '../../bench/load/journey.ts';
 import { median } from '../../bench/stats.ts';
 import { probeImport } from '../../bench/support/node-process.ts';
 import { type MeanLatency, meanLatency } from '../../bench/support/service-figures.ts';
@@ -33,6 +34,11 @@ const importHandler = async (name: string): Promise<Handler> =>
   ((await import(`./handlers/${name}.ts`)) as { handler: Handler }).handler;
 
 /** A whole journey answered: a report of messages from an ex-partner, or (`domesticAbuse: false`) a theft. */
+/**
+ * A report by person `serial`, who is nobody else in the run: matching reads letters, not digits, and a date
+ * of birth and phone number, so each person's name, date of birth, phone and suspect are their own. (One
+ * person reporting a hundred times a second would be measured instead: every report a repeat of the others.)
+ */
 const sampleAnswers = (domesticAbuse: boolean, serial: number): JourneyAnswers => ({
   'in-danger': { inDanger: 'no' },
   'happening-now': { happeningNow: 'no' },
@@ -49,14 +55,21 @@ const sampleAnswers = (domesticAbuse: boolean, serial: number): JourneyAnswers =
   'suspect-known': { suspectKnown: domesticAbuse ? 'yes' : 'no' },
   ...(domesticAbuse
     ? {
-        'suspect-details': { suspectName: 'Jordan Bench' },
+        'suspect-details': { suspectName: `Jordan ${lettersOf(serial)}` },
         'suspect-age': { suspectAge: '18-or-over' },
         relationship: { relationship: 'ex-partner' },
       }
     : {}),
-  'your-name': { fullName: `Bench Person ${serial}` },
-  'your-date-of-birth': { 'dateOfBirth-day': '4', 'dateOfBirth-month': '11', 'dateOfBirth-year': '1990' },
-  'contact-methods': { contactMethods: ['phone'], phone: '07700 900982' },
+  'your-name': { fullName: `Bench ${lettersOf(serial)}` },
+  'your-date-of-birth': {
+    'dateOfBirth-day': String(1 + (serial % 28)),
+    'dateOfBirth-month': String(1 + (serial % 12)),
+    'dateOfBirth-year': String(1950 + (serial % 50)),
+  },
+  'contact-methods': {
+    contactMethods: ['phone'],
+    phone: `07700 9${String(serial % 100_000).padStart(5, '0')}`,
+  },
   'safe-times': { safeTimes: 'any-time' },
   messages: { messagesAllowed: 'no' },
   'safe-word': {},
