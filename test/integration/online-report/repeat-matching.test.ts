@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse } from 'aws-lambda';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DomesticAbuseIdentified } from '../../../services/online-report/contracts.ts';
 import { openFromScreening } from '../../../services/online-report/domain/incident-log.ts';
 import type { ReportAnswers } from '../../../services/online-report/domain/model.ts';
@@ -11,8 +10,8 @@ import { referenceFrom } from '../../../services/online-report/domain/reference.
 import { reportRef } from '../../../services/online-report/domain/report.ts';
 import { prepareSubmission } from '../../../services/online-report/domain/submission.ts';
 import { toSqsEvent } from '../../../shared/messaging/sqs-event.ts';
-import { useLocalEnvironment } from '../../support/use-local-environment.ts';
-import { createTestQueue, lambdaContext, queueArn } from '../messaging/queue-driver.ts';
+import { lambdaContext } from '../messaging/queue-driver.ts';
+import { domesticAbuseConsumerHarness } from './consumer-harness.ts';
 
 /**
  * Repeat-victim and serial-perpetrator matching under real concurrency (000 §3.4, §3.5, §8.3.1): reports
@@ -20,59 +19,18 @@ import { createTestQueue, lambdaContext, queueArn } from '../messaging/queue-dri
  * moment, as two Lambda invocations would receive them, against DynamoDB Local.
  */
 
-const environment = useLocalEnvironment({
-  IDENTITY_HMAC_KEY: 'online-report-integration-identity-key-0123456789',
-});
-const { reportStore, auditLog, identityHasher } = await import(
-  '../../../services/online-report/composition-root.ts'
-);
-const { handler: progress } = await import(
-  '../../../services/online-report/handlers/progress-domestic-abuse.ts'
-);
-const { dynamoDocumentClient, sqsClient } = await import('../../../shared/aws/clients.ts');
-
-const store = reportStore();
-const hasher = identityHasher();
-const table = environment.TABLE_ONLINE_REPORT_REPORTS ?? '';
-const workQueueArn = await queueArn(sqsClient(), environment.QUEUE_URL_ONLINE_REPORT_DOMESTIC_ABUSE ?? '');
-
-// The duty sergeant's alerts go to a queue of this file's own, so each one can be counted, and the shared
-// staff-notifications queue other tests read is not filled with them.
-const alertQueue = await createTestQueue(sqsClient(), 'repeat-matching-alerts');
-process.env.QUEUE_URL_STAFF_NOTIFICATIONS = alertQueue.url;
-
-const sentReports: string[] = [];
-
-/**
- * These tests send some hundreds of domestic-abuse reports. Once read, they are taken off the contact
- * queue and open-incident indexes, whose first pages other tests on the same local stack look through.
- */
-afterAll(async () => {
-  if (environment.QUEUE_URL_STAFF_NOTIFICATIONS)
-    process.env.QUEUE_URL_STAFF_NOTIFICATIONS = environment.QUEUE_URL_STAFF_NOTIFICATIONS;
-  for (const reportId of sentReports) {
-    await dynamoDocumentClient().send(
-      new UpdateCommand({
-        TableName: table,
-        Key: { pk: `REPORT#${reportId}`, sk: 'REPORT' },
-        UpdateExpression: 'REMOVE queuePk, queueSk',
-      }),
-    );
-    await dynamoDocumentClient()
-      .send(
-        new UpdateCommand({
-          TableName: table,
-          Key: { pk: `REPORT#${reportId}`, sk: 'INCIDENT' },
-          UpdateExpression: 'REMOVE openPk, openSk',
-          ConditionExpression: 'attribute_exists(pk)',
-        }),
-      )
-      .catch((error: unknown) => {
-        // A report whose message was never delivered has no log to take off the list.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
-  }
-});
+const {
+  store,
+  auditLog,
+  hasher,
+  progress,
+  dynamoDocumentClient,
+  sqsClient,
+  table,
+  workQueueArn,
+  alertQueue,
+  sentReports,
+} = await domesticAbuseConsumerHarness('repeat-matching-alerts');
 
 /**
  * The duty sergeant's alerts sent since the last call: how many different alerts each report raised. An

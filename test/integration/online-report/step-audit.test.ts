@@ -1,19 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  ConditionalCheckFailedException,
-  ProvisionedThroughputExceededException,
-} from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse } from 'aws-lambda';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DomesticAbuseIdentified } from '../../../services/online-report/contracts.ts';
 import type { ReportAnswers } from '../../../services/online-report/domain/model.ts';
 import { referenceFrom } from '../../../services/online-report/domain/reference.ts';
 import { prepareSubmission } from '../../../services/online-report/domain/submission.ts';
 import { casePartitionKey } from '../../../shared/audit/dynamo-audit-log.ts';
 import { toSqsEvent } from '../../../shared/messaging/sqs-event.ts';
-import { useLocalEnvironment } from '../../support/use-local-environment.ts';
-import { createTestQueue, lambdaContext, queueArn } from '../messaging/queue-driver.ts';
+import { lambdaContext } from '../messaging/queue-driver.ts';
+import { domesticAbuseConsumerHarness } from './consumer-harness.ts';
 
 /**
  * Every change the domestic-abuse consumer makes to a case is audited exactly once (docs/architecture.md,
@@ -22,55 +19,9 @@ import { createTestQueue, lambdaContext, queueArn } from '../messaging/queue-dri
  * duplicate delivery of the same message and throw. Against DynamoDB Local, with the real consumer.
  */
 
-const environment = useLocalEnvironment({
-  IDENTITY_HMAC_KEY: 'online-report-integration-identity-key-0123456789',
-});
-const { reportStore, auditLog, identityHasher } = await import(
-  '../../../services/online-report/composition-root.ts'
-);
-const { handler: progress } = await import(
-  '../../../services/online-report/handlers/progress-domestic-abuse.ts'
-);
-const { dynamoDocumentClient, sqsClient } = await import('../../../shared/aws/clients.ts');
-
-const store = reportStore();
-const hasher = identityHasher();
-const table = environment.TABLE_ONLINE_REPORT_REPORTS ?? '';
+const { environment, store, auditLog, hasher, progress, dynamoDocumentClient, workQueueArn, sentReports } =
+  await domesticAbuseConsumerHarness('step-audit-alerts');
 const auditTable = environment.TABLE_PLATFORM_AUDIT ?? '';
-const workQueueArn = await queueArn(sqsClient(), environment.QUEUE_URL_ONLINE_REPORT_DOMESTIC_ABUSE ?? '');
-
-// Repeat alerts go to a queue of this file's own, not the staff-notifications queue other tests read.
-const alertQueue = await createTestQueue(sqsClient(), 'step-audit-alerts');
-process.env.QUEUE_URL_STAFF_NOTIFICATIONS = alertQueue.url;
-
-const sentReports: string[] = [];
-
-/** Off the contact queue and open-incident indexes, whose first pages other tests look through. */
-afterAll(async () => {
-  if (environment.QUEUE_URL_STAFF_NOTIFICATIONS)
-    process.env.QUEUE_URL_STAFF_NOTIFICATIONS = environment.QUEUE_URL_STAFF_NOTIFICATIONS;
-  for (const reportId of sentReports) {
-    await dynamoDocumentClient().send(
-      new UpdateCommand({
-        TableName: table,
-        Key: { pk: `REPORT#${reportId}`, sk: 'REPORT' },
-        UpdateExpression: 'REMOVE queuePk, queueSk',
-      }),
-    );
-    await dynamoDocumentClient()
-      .send(
-        new UpdateCommand({
-          TableName: table,
-          Key: { pk: `REPORT#${reportId}`, sk: 'INCIDENT' },
-          UpdateExpression: 'REMOVE openPk, openSk',
-          ConditionExpression: 'attribute_exists(pk)',
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
-  }
-});
 
 const allSteps = ['opened', 'dispatch-requested', 'repeat-alerted', 'serial-flagged'] as const;
 
