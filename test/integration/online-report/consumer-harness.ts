@@ -1,8 +1,50 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll } from 'vitest';
+import type { DomesticAbuseIdentified } from '../../../services/online-report/contracts.ts';
+import type { ReportAnswers } from '../../../services/online-report/domain/model.ts';
+import { referenceFrom } from '../../../services/online-report/domain/reference.ts';
+import { prepareSubmission } from '../../../services/online-report/domain/submission.ts';
 import { useLocalEnvironment } from '../../support/use-local-environment.ts';
 import { createTestQueue, queueArn } from '../messaging/queue-driver.ts';
+
+/** Someone who reports: matched on the letters of their name, their date of birth and their phone. */
+export interface TestPerson {
+  readonly name: string;
+  readonly dateOfBirth: string;
+  readonly phone: string;
+}
+
+export interface Sent {
+  readonly reportId: string;
+  readonly reference: string;
+  readonly message: DomesticAbuseIdentified;
+}
+
+/** Letters only: names are matched on their letters, so digits would make every test person alike. */
+export const uniqueName = (): string =>
+  Array.from(randomBytes(12), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
+
+export const daysAgo = (days: number): string =>
+  new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** A report of harassment by an ex-partner; a suspect is matched only with a date of birth. */
+export const answersOf = (
+  victim: TestPerson,
+  incidentDate: string,
+  suspect?: { name: string; dateOfBirth: string },
+): ReportAnswers => ({
+  category: 'nuisance-communications',
+  incidentDate,
+  location: 'At home',
+  description: 'My ex-partner keeps messaging me and turning up outside.',
+  suspect: suspect
+    ? { name: suspect.name, dateOfBirth: suspect.dateOfBirth, relationship: 'ex-partner' }
+    : { name: 'Jordan Example', relationship: 'ex-partner', ageBand: '18-or-over' },
+  reporter: { name: victim.name, dateOfBirth: victim.dateOfBirth },
+  contact: { methods: ['phone'], phone: victim.phone, safeTimes: 'any-time', messagesAllowed: false },
+});
 
 /**
  * The domestic-abuse consumer as its tests drive it, against the local stack: the real composition root and
@@ -53,11 +95,43 @@ export const domesticAbuseConsumerHarness = async (alertQueueName: string) => {
     }
   });
 
+  const store = composition.reportStore();
+  const hasher = composition.identityHasher();
+
+  /**
+   * Stores a report exactly as the submit does (report, reference, identity keys as keyed HMACs) and returns
+   * its domestic-abuse message, which the tests deliver themselves instead of through the shared queue.
+   */
+  const send = async (answers: ReportAnswers, correlationId: string): Promise<Sent> => {
+    const prepared = prepareSubmission(answers, {
+      reportId: randomUUID(),
+      reference: referenceFrom(randomBytes(8)),
+      messageId: randomUUID(),
+      now: new Date(),
+      correlationId,
+    });
+    if (!prepared.message) throw new Error('The screen did not find domestic abuse in the test report.');
+    const outcome = await store.submit({
+      report: prepared.report,
+      keys: prepared.identity.map((material) => ({
+        role: material.role,
+        kind: material.kind,
+        key: hasher.keyOf(material),
+      })),
+      submissionTokenHash: randomUUID(),
+      now: new Date(),
+    });
+    if (outcome.kind !== 'stored') throw new Error(`The report was not stored: ${outcome.kind}`);
+    sentReports.push(prepared.report.id);
+    return { reportId: prepared.report.id, reference: prepared.report.reference, message: prepared.message };
+  };
+
   return {
     environment,
-    store: composition.reportStore(),
+    send,
+    store,
     auditLog: composition.auditLog,
-    hasher: composition.identityHasher(),
+    hasher,
     progress,
     dynamoDocumentClient,
     sqsClient,

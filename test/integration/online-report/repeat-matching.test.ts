@@ -3,15 +3,19 @@ import { DeleteMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { DomesticAbuseIdentified } from '../../../services/online-report/contracts.ts';
 import { openFromScreening } from '../../../services/online-report/domain/incident-log.ts';
 import type { ReportAnswers } from '../../../services/online-report/domain/model.ts';
-import { referenceFrom } from '../../../services/online-report/domain/reference.ts';
 import { reportRef } from '../../../services/online-report/domain/report.ts';
-import { prepareSubmission } from '../../../services/online-report/domain/submission.ts';
 import { toSqsEvent } from '../../../shared/messaging/sqs-event.ts';
 import { lambdaContext } from '../messaging/queue-driver.ts';
-import { domesticAbuseConsumerHarness } from './consumer-harness.ts';
+import {
+  answersOf,
+  daysAgo,
+  domesticAbuseConsumerHarness,
+  type Sent,
+  type TestPerson,
+  uniqueName,
+} from './consumer-harness.ts';
 
 /**
  * Repeat-victim and serial-perpetrator matching under real concurrency (000 §3.4, §3.5, §8.3.1): reports
@@ -22,14 +26,13 @@ import { domesticAbuseConsumerHarness } from './consumer-harness.ts';
 const {
   store,
   auditLog,
-  hasher,
   progress,
   dynamoDocumentClient,
   sqsClient,
   table,
   workQueueArn,
   alertQueue,
-  sentReports,
+  send: sendReport,
 } = await domesticAbuseConsumerHarness('repeat-matching-alerts');
 
 /**
@@ -55,21 +58,7 @@ const takeAlerts = async (): Promise<Map<string, number>> => {
   return new Map([...ids].map(([caseId, each]) => [caseId, each.size]));
 };
 
-interface Victim {
-  readonly name: string;
-  readonly dateOfBirth: string;
-  readonly phone: string;
-}
-
-interface Sent {
-  readonly reportId: string;
-  readonly reference: string;
-  readonly message: DomesticAbuseIdentified;
-}
-
-/** Letters only: names are matched on their letters, so digits would make every test person alike. */
-const uniqueName = (): string =>
-  Array.from(randomBytes(12), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
+type Victim = TestPerson;
 
 const randomDigits = (count: number): string =>
   Array.from(randomBytes(count), (byte) => String(byte % 10)).join('');
@@ -80,52 +69,7 @@ const newVictim = (): Victim => ({
   phone: `07${randomDigits(9)}`,
 });
 
-const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-
-const answersOf = (
-  victim: Victim,
-  incidentDate: string,
-  suspect?: { name: string; dateOfBirth: string },
-): ReportAnswers => ({
-  category: 'nuisance-communications',
-  incidentDate,
-  location: 'At home',
-  description: 'My ex-partner keeps messaging me and turning up outside.',
-  // A suspect is matched only with a date of birth: without one, none of these reports names a suspect.
-  suspect: suspect
-    ? { name: suspect.name, dateOfBirth: suspect.dateOfBirth, relationship: 'ex-partner' }
-    : { name: 'Jordan Example', relationship: 'ex-partner', ageBand: '18-or-over' },
-  reporter: { name: victim.name, dateOfBirth: victim.dateOfBirth },
-  contact: { methods: ['phone'], phone: victim.phone, safeTimes: 'any-time', messagesAllowed: false },
-});
-
-/**
- * Stores a report exactly as the submit does (report, reference, identity keys as keyed HMACs) and returns
- * its domestic-abuse message, which these tests deliver themselves instead of through the shared queue.
- */
-const send = async (answers: ReportAnswers): Promise<Sent> => {
-  const prepared = prepareSubmission(answers, {
-    reportId: randomUUID(),
-    reference: referenceFrom(randomBytes(8)),
-    messageId: randomUUID(),
-    now: new Date(),
-    correlationId: 'repeat-matching-test',
-  });
-  if (!prepared.message) throw new Error('The screen did not find domestic abuse in the test report.');
-  const outcome = await store.submit({
-    report: prepared.report,
-    keys: prepared.identity.map((material) => ({
-      role: material.role,
-      kind: material.kind,
-      key: hasher.keyOf(material),
-    })),
-    submissionTokenHash: randomUUID(),
-    now: new Date(),
-  });
-  if (outcome.kind !== 'stored') throw new Error(`The report was not stored: ${outcome.kind}`);
-  sentReports.push(prepared.report.id);
-  return { reportId: prepared.report.id, reference: prepared.report.reference, message: prepared.message };
-};
+const send = (answers: ReportAnswers): Promise<Sent> => sendReport(answers, 'repeat-matching-test');
 
 /** One delivery of the message to the consumer, as Lambda's SQS event source makes it. */
 const deliver = (sent: Sent, receiveCount = 1): Promise<SQSBatchResponse> =>

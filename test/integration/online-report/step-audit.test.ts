@@ -3,14 +3,18 @@ import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import type { DomesticAbuseIdentified } from '../../../services/online-report/contracts.ts';
 import type { ReportAnswers } from '../../../services/online-report/domain/model.ts';
-import { referenceFrom } from '../../../services/online-report/domain/reference.ts';
-import { prepareSubmission } from '../../../services/online-report/domain/submission.ts';
 import { casePartitionKey } from '../../../shared/audit/dynamo-audit-log.ts';
 import { toSqsEvent } from '../../../shared/messaging/sqs-event.ts';
 import { lambdaContext } from '../messaging/queue-driver.ts';
-import { domesticAbuseConsumerHarness } from './consumer-harness.ts';
+import {
+  answersOf,
+  daysAgo,
+  domesticAbuseConsumerHarness,
+  type Sent,
+  type TestPerson,
+  uniqueName,
+} from './consumer-harness.ts';
 
 /**
  * Every change the domestic-abuse consumer makes to a case is audited exactly once (docs/architecture.md,
@@ -19,75 +23,26 @@ import { domesticAbuseConsumerHarness } from './consumer-harness.ts';
  * duplicate delivery of the same message and throw. Against DynamoDB Local, with the real consumer.
  */
 
-const { environment, store, auditLog, hasher, progress, dynamoDocumentClient, workQueueArn, sentReports } =
-  await domesticAbuseConsumerHarness('step-audit-alerts');
+const {
+  environment,
+  send: sendReport,
+  store,
+  auditLog,
+  progress,
+  dynamoDocumentClient,
+  workQueueArn,
+} = await domesticAbuseConsumerHarness('step-audit-alerts');
 const auditTable = environment.TABLE_PLATFORM_AUDIT ?? '';
 
 const allSteps = ['opened', 'dispatch-requested', 'repeat-alerted', 'serial-flagged'] as const;
 
-interface Person {
-  readonly name: string;
-  readonly dateOfBirth: string;
-  readonly phone: string;
-}
-
-interface Sent {
-  readonly reportId: string;
-  readonly message: DomesticAbuseIdentified;
-}
-
-/** Letters only: names are matched on their letters. */
-const uniqueName = (): string =>
-  Array.from(randomBytes(12), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
-
-const newPerson = (): Person => ({
+const newPerson = (): TestPerson => ({
   name: `Robin ${uniqueName()} Example`,
   dateOfBirth: '1986-04-12',
   phone: `07${Array.from(randomBytes(9), (byte) => String(byte % 10)).join('')}`,
 });
 
-const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-
-const answersOf = (
-  victim: Person,
-  incidentDate: string,
-  suspect?: { name: string; dateOfBirth: string },
-): ReportAnswers => ({
-  category: 'nuisance-communications',
-  incidentDate,
-  location: 'At home',
-  description: 'My ex-partner keeps messaging me and turning up outside.',
-  suspect: suspect
-    ? { name: suspect.name, dateOfBirth: suspect.dateOfBirth, relationship: 'ex-partner' }
-    : { name: 'Jordan Example', relationship: 'ex-partner', ageBand: '18-or-over' },
-  reporter: { name: victim.name, dateOfBirth: victim.dateOfBirth },
-  contact: { methods: ['phone'], phone: victim.phone, safeTimes: 'any-time', messagesAllowed: false },
-});
-
-/** Stores a report as the submit does and returns its message, which these tests deliver themselves. */
-const send = async (answers: ReportAnswers): Promise<Sent> => {
-  const prepared = prepareSubmission(answers, {
-    reportId: randomUUID(),
-    reference: referenceFrom(randomBytes(8)),
-    messageId: randomUUID(),
-    now: new Date(),
-    correlationId: 'step-audit-test',
-  });
-  if (!prepared.message) throw new Error('The screen did not find domestic abuse in the test report.');
-  const outcome = await store.submit({
-    report: prepared.report,
-    keys: prepared.identity.map((material) => ({
-      role: material.role,
-      kind: material.kind,
-      key: hasher.keyOf(material),
-    })),
-    submissionTokenHash: randomUUID(),
-    now: new Date(),
-  });
-  if (outcome.kind !== 'stored') throw new Error(`The report was not stored: ${outcome.kind}`);
-  sentReports.push(prepared.report.id);
-  return { reportId: prepared.report.id, message: prepared.message };
-};
+const send = (answers: ReportAnswers): Promise<Sent> => sendReport(answers, 'step-audit-test');
 
 /** One delivery of the message to the consumer, as Lambda's SQS event source makes it. */
 const deliver = (sent: Sent, receiveCount = 1): Promise<SQSBatchResponse> =>
