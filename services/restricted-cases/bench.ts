@@ -79,7 +79,7 @@ export interface AccessCheckFigures {
   readonly decision: LatencyFigures;
   /** Load the case, decide, write the hash-chained audit entry (DynamoDB Local): the part no access may skip. */
   readonly checkAndAudit: LatencyFigures;
-  /** The whole refused attempt as a page makes it: load, decide, audit, queue PSD's alert. */
+  /** The whole refused attempt as a page makes it: load, decide, the audit entry with PSD's alert in one transaction, the alert sent. */
   readonly wholeAttempt: LatencyFigures;
 }
 

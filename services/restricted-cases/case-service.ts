@@ -1,4 +1,4 @@
-import { type AuditLog, recordAccess, staffActor } from '../../shared/audit/audit-log.ts';
+import { type AuditLog, accessRecord, staffActor } from '../../shared/audit/audit-log.ts';
 import { type AuditEntry, CaseRef, type ChainVerification } from '../../shared/audit/chain.ts';
 import type { Principal } from '../../shared/auth/principal.ts';
 import {
@@ -42,7 +42,7 @@ import {
 } from './domain/model.ts';
 import { type Notice, notificationOf } from './domain/notices.ts';
 import { closeCase, recordOutcome } from './domain/outcome.ts';
-import type { AlertQueue, CaseRepository, Outgoing } from './domain/ports.ts';
+import type { AttemptLog, CaseRepository, Outgoing } from './domain/ports.ts';
 import {
   changeRestriction,
   liftRestriction,
@@ -69,7 +69,7 @@ import {
 
 /**
  * The use cases behind the pages: each loads the case, asks `decideAccess`, writes the audit entry (allowed
- * or denied) before anything is shown or changed, queues PSD's alert, and only then shows or saves. Ports
+ * or denied) with PSD's alert before anything is shown or changed, and only then shows or saves. Ports
  * only: the AWS adapters are wired in composition-root.ts.
  */
 
@@ -79,7 +79,8 @@ export interface ServiceDependencies {
   readonly cases: CaseRepository;
   readonly directory: StaffDirectory;
   readonly auditLog: AuditLog;
-  readonly alerts: AlertQueue;
+  /** Each access attempt's audit entry with PSD's alert. */
+  readonly attempts: AttemptLog;
   readonly randomBytes: (size: number) => Uint8Array;
   readonly newUuid: () => string;
 }
@@ -129,26 +130,28 @@ const noticeMessage = (notice: Notice, caseId: string, caller: Caller): Outgoing
   ),
 });
 
-/**
- * The caller's entry on an audit chain. It alerts no one: `recordAttempt` adds PSD's alert where the chain
- * is a case's.
- */
-const audit = (
-  deps: ServiceDependencies,
-  caller: Caller,
-  entry: {
-    readonly caseRef: CaseRef;
-    readonly action: string;
-    readonly reason: string;
-    readonly outcome: 'allowed' | 'denied';
-  },
-) =>
-  recordAccess(deps.auditLog, {
+interface CallerEntry {
+  readonly caseRef: CaseRef;
+  readonly action: string;
+  readonly reason: string;
+  readonly outcome: 'allowed' | 'denied';
+}
+
+/** The caller's entry for an audit chain. */
+const entryOf = (caller: Caller, entry: CallerEntry) =>
+  accessRecord({
     principal: caller.principal,
     ...entry,
     correlationId: caller.correlationId,
     now: caller.now,
   });
+
+/**
+ * The caller's entry on an audit chain. It alerts no one: `recordAttempt` writes PSD's alert with the entry
+ * where the chain is a case's.
+ */
+const audit = (deps: ServiceDependencies, caller: Caller, entry: CallerEntry) =>
+  deps.auditLog.record(entryOf(caller, entry));
 
 interface Attempt {
   readonly reference: string;
@@ -161,8 +164,8 @@ interface Attempt {
 }
 
 /**
- * Writes the attempt to the case's audit chain, then queues PSD's alert. The audit entry comes first and
- * must succeed; the alert is then sent, or kept for the sweep, so a failing queue never loses the entry.
+ * Writes the attempt to the case's audit chain together with PSD's alert (`AttemptLog`): both are kept, or
+ * neither is and the request fails before anything is shown.
  */
 export const recordAttempt = async (
   deps: ServiceDependencies,
@@ -174,12 +177,6 @@ export const recordAttempt = async (
   const decision = attempt.refusedBecause
     ? `${describeDecision(attempt.decision)}; refused: ${attempt.refusedBecause}`
     : describeDecision(attempt.decision);
-  await audit(deps, caller, {
-    caseRef,
-    action: auditActions[attempt.action],
-    reason: auditReason(decision, attempt.reasonGiven),
-    outcome: allowed ? 'allowed' : 'denied',
-  });
   const reasonGiven = attempt.reasonGiven?.trim().slice(0, 2000);
   const alert: AccessAlert = {
     id: deps.newUuid(),
@@ -195,7 +192,13 @@ export const recordAttempt = async (
       ? { supervisingOfficer: attempt.file.case.supervisingOfficer }
       : {}),
   };
-  await deps.alerts.enqueue([
+  await deps.attempts.record(
+    entryOf(caller, {
+      caseRef,
+      action: auditActions[attempt.action],
+      reason: auditReason(decision, attempt.reasonGiven),
+      outcome: alert.outcome,
+    }),
     {
       queue: accessAlertsQueue,
       message: createMessage(AccessAttempted, alert, {
@@ -204,7 +207,7 @@ export const recordAttempt = async (
         id: alert.id,
       }),
     },
-  ]);
+  );
   return alert;
 };
 
@@ -219,7 +222,7 @@ interface Attempted {
 
 /**
  * How every look at a case begins: the case the reference names is loaded, the attempt decided and recorded
- * (`recordAttempt`: the audit entry, then PSD's alert) before anything is shown. `action` may depend on the
+ * (`recordAttempt`: the audit entry with PSD's alert) before anything is shown. `action` may depend on the
  * case found; `decideOn` stands in for the access rules where the use case has a rule of its own.
  */
 const attemptOn = async (

@@ -4,7 +4,7 @@ import { dynamoDocumentClient } from '../../shared/aws/clients.ts';
 import { readConfig, required } from '../../shared/config/env.ts';
 import { tableEnvName } from '../../shared/manifest/names.ts';
 import { sqsPublisher } from '../../shared/messaging/publish.ts';
-import { alertQueue } from './adapters/alert-queue.ts';
+import { auditedAlerts } from './adapters/audited-alerts.ts';
 import { dynamoAlertInbox } from './adapters/dynamo-alert-inbox.ts';
 import { dynamoCaseRepository } from './adapters/dynamo-case-repository.ts';
 import { fixtureDirectory } from './adapters/fixture-directory.ts';
@@ -27,12 +27,13 @@ export const serviceDependencies = (): ServiceDependencies => {
     const tableName = casesTableName();
     const client = dynamoDocumentClient();
     const publisher = sqsPublisher();
+    const auditLog = auditLogFromEnvironment();
     dependencies = {
       cases: dynamoCaseRepository(client, tableName, { publisher }),
       // The staff directory is a fixture until the force's HR system is connected behind the same port.
       directory: fixtureDirectory(),
-      auditLog: auditLogFromEnvironment(),
-      alerts: alertQueue(client, tableName, publisher),
+      auditLog,
+      attempts: auditedAlerts(auditLog, tableName, { publisher, dynamo: client }),
       randomBytes: (size) => new Uint8Array(randomBytes(size)),
       newUuid: randomUUID,
     };

@@ -77,22 +77,24 @@ export interface Access {
   readonly now: Date;
 }
 
+/** The entry for one view or change of a case by a member of staff, ready for the log. */
+export const accessRecord = (access: Access): AuditRecordInput => {
+  const reason = access.reason?.trim();
+  return parseRecordInput({
+    caseRef: access.caseRef,
+    actor: staffActor(access.principal),
+    action: access.action,
+    ...(reason ? { reason } : {}),
+    outcome: access.outcome,
+    at: access.now.toISOString(),
+    correlationId: access.correlationId,
+  });
+};
+
 /**
  * Records one view or change of a case by a member of staff, allowed or denied (DPA 2018 s.62). Call it
  * before the case is shown or changed, and fail the request if it throws: an unlogged access must not
  * happen.
  */
-export const recordAccess = async (log: AuditLog, access: Access): Promise<AuditEntry> => {
-  const reason = access.reason?.trim();
-  return log.record(
-    parseRecordInput({
-      caseRef: access.caseRef,
-      actor: staffActor(access.principal),
-      action: access.action,
-      ...(reason ? { reason } : {}),
-      outcome: access.outcome,
-      at: access.now.toISOString(),
-      correlationId: access.correlationId,
-    }),
-  );
-};
+export const recordAccess = async (log: AuditLog, access: Access): Promise<AuditEntry> =>
+  log.record(accessRecord(access));

@@ -76,7 +76,8 @@ export interface StoredChain {
   readonly head: unknown;
 }
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+/** A write (lib-dynamodb shape) committed in the same transaction as an entry: see `recordOnce`. */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 const retryableReasons = new Set(['None', 'ConditionalCheckFailed', 'TransactionConflict']);
 
@@ -147,8 +148,17 @@ export class DynamoAuditLog implements AuditLog {
    * writers recording the same key, one commits and the other reads the mark and answers `already`; a
    * refused or lost write leaves neither entry nor mark. For work that is retried or delivered twice and
    * must be audited exactly once.
+   *
+   * `alongside` are writes that belong to the entry (a message for the outbox, say): they commit in the same
+   * transaction, so they exist exactly when the entry does. A write alongside that meets a condition it
+   * cannot pass fails the transaction like a lost race; the mark, read again, then tells whether it was this
+   * call's own write, committed before its answer was lost.
    */
-  async recordOnce(input: AuditRecordInput, key: string): Promise<AuditEntry | 'already'> {
+  async recordOnce(
+    input: AuditRecordInput,
+    key: string,
+    alongside: readonly TransactItem[] = [],
+  ): Promise<AuditEntry | 'already'> {
     const valid = parseRecordInput(input);
     const pk = casePartitionKey(valid.caseRef);
     let lastConflict: unknown;
@@ -165,6 +175,7 @@ export class DynamoAuditLog implements AuditLog {
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
+          ...alongside,
         ]);
         return entry;
       } catch (error) {

@@ -1,3 +1,4 @@
+import type { AuditRecordInput } from '../../../shared/audit/chain.ts';
 import type { AnyEnvelope } from '../../../shared/contracts/envelope.ts';
 import type { AccessAlert } from './alerts.ts';
 import type { CaseFile, Grant, RestrictedCase } from './model.ts';
@@ -29,9 +30,13 @@ export interface CaseRepository {
   grantsAwaitingAction(): Promise<{ readonly caseId: string; readonly grant: Grant }[]>;
 }
 
-/** Queues an access alert after its audit entry is written; the alert must not be lost once queued. */
-export interface AlertQueue {
-  enqueue(messages: readonly Outgoing[]): Promise<void>;
+/**
+ * Keeps an access attempt: its audit entry and PSD's alert are written together, so an entry is never
+ * without its alert on the way (sent at once, or by the outbox sweep), and a write that fails leaves
+ * neither. `alert.message.id` is the attempt's own: a retried write keeps one entry and one alert.
+ */
+export interface AttemptLog {
+  record(entry: AuditRecordInput, alert: Outgoing): Promise<void>;
 }
 
 /** PSD's alerts inbox. */

@@ -430,8 +430,9 @@ afterAll(async () => {
       `${looks.filter((look) => look.status >= 500).length} answered 5xx and tried again; ` +
       `${alerts?.alerts.length ?? 0} alerts delivered, ${alerts?.deadAlerts ?? 0} dead-lettered, ` +
       `${alerts?.leftForTheSweep.length ?? 0} alerts refused by the queue and left for the outbox sweep ` +
-      `(${alerts?.leftForTheSweep.filter((row) => !row.delivered).length ?? 0} of them refused by the outbox too), ` +
-      `${alerts?.attempts.filter((row) => !row.answered && row.entries === 1 && row.alertsStored === 0 && !row.alertDead).length ?? 0} audited looks whose request then failed with no alert delivered, ` +
+      `(${alerts?.leftForTheSweep.filter((row) => !row.delivered).length ?? 0} of them never sent), ` +
+      `${alerts?.attempts.filter((row) => !row.answered && row.entries === 1).length ?? 0} looks whose request failed after their audit entry ` +
+      `(${alerts?.attempts.filter((row) => !row.answered && row.entries === 1 && row.alertsStored + (row.alertDead ? 1 : 0) === 0).length ?? 0} of them never alerted), ` +
       `${alerts?.notices.filter((notice) => notice.stored === 1).length ?? 0} inbox notices); seed ${seed}`,
   );
   logs?.restore();
@@ -654,29 +655,36 @@ describe('After the fault run', () => {
     }).toEqual({ allowed: true, refused: true, wrong: [] });
   });
 
-  it("every alert of a look is delivered to PSD's alerts inbox exactly once or sits in the dead-letter queue, and none is there without its audit entry", () => {
+  it("every look on a restricted case's audit chain has its alert in PSD's alerts inbox exactly once or in the dead-letter queue, whatever the person was shown; no alert is there without its entry (SR-10)", () => {
     const ledger = restrictedLedgerAfter;
-    // A look whose request failed after its audit entry may have had no alert queued (its audit entry's answer
-    // was lost, or the queue and the outbox both refused): that person was told the page failed. Its alert, if
-    // any, is still never doubled; and an alert refused by the queue is never lost behind a page that answered.
-    const undelivered = (ledger?.attempts ?? []).filter(({ answered, entries, alertsStored, alertDead }) =>
-      answered
-        ? !(alertsStored === 1 || (alertsStored === 0 && alertDead && entries === 1))
-        : alertsStored > 1,
+    // The entry and the alert are written in one transaction: a look on the chain was alerted even when its
+    // request then failed, and a look whose write failed left neither.
+    const unalerted = (ledger?.attempts ?? []).filter(({ entries, alertsStored, alertDead }) =>
+      entries === 0 ? alertDead : !(alertsStored === 1 || (alertsStored === 0 && alertDead)),
     );
 
     expect({
       alerts: (ledger?.alerts.length ?? 0) > 0,
-      undelivered: undelivered.map(
-        ({ attempt, alertsStored }) => `${attempt.who} ${attempt.reference}: ${alertsStored} alerts`,
+      auditedWhenTheRequestFailed: (ledger?.attempts ?? []).some(
+        ({ answered, entries }) => !answered && entries === 1,
+      ),
+      unalerted: unalerted.map(
+        ({ attempt, entries, alertsStored }) =>
+          `${attempt.who} ${attempt.reference}: ${attempt.status}, ${entries} entries, ${alertsStored} alerts`,
       ),
       withoutTheirAuditEntry: (ledger?.alerts ?? [])
         .filter(({ auditEntries }) => auditEntries !== 1)
         .map(({ alert, auditEntries }) => `${alert.id}: ${auditEntries} entries`),
-      lostBehindAnAnswer: (ledger?.leftForTheSweep ?? [])
-        .filter(({ delivered, requestFailed }) => !delivered && !requestFailed)
+      leftForTheSweepAndNeverSent: (ledger?.leftForTheSweep ?? [])
+        .filter(({ delivered }) => !delivered)
         .map(({ alertId }) => alertId),
-    }).toEqual({ alerts: true, undelivered: [], withoutTheirAuditEntry: [], lostBehindAnAnswer: [] });
+    }).toEqual({
+      alerts: true,
+      auditedWhenTheRequestFailed: true,
+      unalerted: [],
+      withoutTheirAuditEntry: [],
+      leftForTheSweepAndNeverSent: [],
+    });
   });
 
   it('every inbox notice an access alert causes is stored exactly once, or sits in the dead-letter queue', () => {

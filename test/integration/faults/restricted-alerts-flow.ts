@@ -89,26 +89,19 @@ export interface RestrictedAlertsStores {
   /** Bodies in the access alerts' dead-letter queue. */
   readonly deadAlertBodies: readonly string[];
   readonly deadNotificationIds: ReadonlySet<string>;
-  /** The alerts the queue refused, which the service then tried to keep for the outbox sweep. */
+  /** The alerts the queue refused after they were written with their audit entries, left for the outbox sweep. */
   readonly alertsLeftForTheSweep: readonly LeftForTheSweep[];
 }
 
 export interface LeftForTheSweep {
   readonly alertId: string;
-  /** The request that made the alert. */
-  readonly correlationId: string;
 }
 
-/** The service's "left for the outbox sweep" warnings, from the captured log lines (one JSON object each). */
+/** The relay's "left for the sweep" warnings about access alerts, from the captured log lines (JSON each). */
 export const alertsLeftForTheSweepIn = (lines: readonly string[]): LeftForTheSweep[] =>
   lines.flatMap((line) =>
-    line.includes('Access alert left for the outbox sweep')
-      ? [
-          {
-            alertId: /"messageId":\s*"([0-9a-f-]{36})"/.exec(line)?.[1] ?? '',
-            correlationId: /"correlation_id":\s*"([^"]+)"/.exec(line)?.[1] ?? '',
-          },
-        ]
+    line.includes('Outbox message left for the sweep') && line.includes('"restricted-case-access-attempted"')
+      ? [{ alertId: /"messageId":\s*"([0-9a-f-]{36})"/.exec(line)?.[1] ?? '' }]
       : [],
   );
 
@@ -187,15 +180,11 @@ export const restrictedAlertsLedger = (flow: RestrictedAlertsFlow, stores: Restr
     notices,
     alertNoticesStored,
     deadAlerts: deadAlerts.filter((dead) => references.has(dead.data.caseId)).length,
-    // Refused by the queue: kept in the outbox and sent by the sweep, or (the outbox refusing too) lost with a
-    // request that failed after its audit entry.
-    leftForTheSweep: stores.alertsLeftForTheSweep.map(({ alertId, correlationId }) => ({
+    // Refused by the queue: kept in the outbox with the entry, and sent by the sweep.
+    leftForTheSweep: stores.alertsLeftForTheSweep.map(({ alertId }) => ({
       alertId,
       delivered:
         stores.alerts.some((alert) => alert.id === alertId) || deadAlerts.some((dead) => dead.id === alertId),
-      requestFailed: flow.attempts.some(
-        (attempt) => attempt.correlationId === correlationId && attempt.status >= 500,
-      ),
     })),
   };
 };

@@ -13,7 +13,7 @@ export interface KnownFinding {
   readonly what: string;
 }
 
-/** Open findings, by id; none at present (SR-1 to SR-9 and SR-11 are fixed; SR-10 is counted by the fault run; see docs/security-and-reliability.md). */
+/** Open findings, by id; none at present (SR-1 to SR-11 are fixed; see docs/security-and-reliability.md). */
 export const knownFindings = {} as const satisfies Record<string, KnownFinding>;
 
 /** Public journey routes the rate-limit suite leaves to a finding's own test, by route key. */

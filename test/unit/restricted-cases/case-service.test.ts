@@ -159,19 +159,35 @@ describe('A case this person may not see looks exactly like one that does not ex
   });
 });
 
-describe('Faults never lose the audit entry', () => {
-  it('when the alert cannot be queued the request fails, and the audit entry stays', async () => {
+describe('Faults never part an audit entry from its alert', () => {
+  it('when the entry and alert cannot be written the request fails before anything is shown, leaving neither', async () => {
     const service = testService();
     const caseId = await recordAndRestrict(service);
+    const entriesBefore = (await service.audit.entries(caseRefOf(caseId))).length;
+    const alertsBefore = service.alerts.queued.length;
     service.alerts.failing = true;
 
-    await expect(openCase(service.deps, callerAs('2107'), caseId)).rejects.toThrow('queue unavailable');
+    await expect(openCase(service.deps, callerAs('2107'), caseId)).rejects.toThrow('store unavailable');
 
-    expect(await lastEntry(service, caseId)).toMatchObject({
-      actor: { collarNumber: '2107' },
-      action: 'open-case',
-      outcome: 'denied',
-    });
+    expect(await service.audit.entries(caseRefOf(caseId))).toHaveLength(entriesBefore);
+    expect(service.alerts.queued).toHaveLength(alertsBefore);
+  });
+
+  it('every attempt on the chain has its own alert, naming the same person, action, outcome and moment', async () => {
+    const service = testService();
+    const caseId = await recordAndRestrict(service);
+
+    await expect(openCase(service.deps, callerAs('2107'), caseId)).rejects.toThrow(CaseNotFoundError);
+    await openCase(service.deps, callerAs('2288'), caseId);
+
+    const looks = (await service.audit.entries(caseRefOf(caseId))).filter(
+      (entry) => entry.action === 'open-case',
+    );
+    const alerts = alertsOf(service).filter((alert) => alert.action === 'open');
+    expect(looks.map((entry) => [entry.actor, entry.outcome, entry.at])).toEqual(
+      alerts.map((alert) => [alert.actor, alert.outcome, alert.at]),
+    );
+    expect(looks.map((entry) => entry.outcome)).toEqual(['denied', 'allowed']);
   });
 });
 

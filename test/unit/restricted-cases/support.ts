@@ -6,11 +6,12 @@ import type { Caller, ServiceDependencies } from '../../../services/restricted-c
 import { ConcurrentChangeError } from '../../../services/restricted-cases/domain/errors.ts';
 import type { CaseFile, RestrictedCase } from '../../../services/restricted-cases/domain/model.ts';
 import type {
-  AlertQueue,
+  AttemptLog,
   CaseRepository,
   Outgoing,
 } from '../../../services/restricted-cases/domain/ports.ts';
 import { normaliseCrimeNumber } from '../../../services/restricted-cases/domain/search.ts';
+import type { AuditRecordInput } from '../../../shared/audit/chain.ts';
 import { InMemoryAuditLog } from '../../../shared/audit/in-memory-audit-log.ts';
 import type { Principal } from '../../../shared/auth/principal.ts';
 
@@ -67,13 +68,18 @@ export class InMemoryCases implements CaseRepository {
   }
 }
 
-/** Records every alert queued; told to, it refuses like a queue that is down. */
-export class RecordingAlerts implements AlertQueue {
+/**
+ * The attempt log kept in memory: the entry goes on the in-memory chain and the alert on a list, both or
+ * neither. Told to, it refuses like a store that is down, writing nothing.
+ */
+export class RecordingAttempts implements AttemptLog {
   readonly queued: Outgoing[] = [];
   failing = false;
-  async enqueue(messages: readonly Outgoing[]) {
-    if (this.failing) throw new Error('queue unavailable');
-    this.queued.push(...messages);
+  constructor(private readonly audit: InMemoryAuditLog) {}
+  async record(entry: AuditRecordInput, alert: Outgoing) {
+    if (this.failing) throw new Error('store unavailable');
+    await this.audit.recordOnce(entry, `alert-${alert.message.id}`);
+    this.queued.push(alert);
   }
 }
 
@@ -81,19 +87,19 @@ export interface TestService {
   readonly deps: ServiceDependencies;
   readonly cases: InMemoryCases;
   readonly audit: InMemoryAuditLog;
-  readonly alerts: RecordingAlerts;
+  readonly alerts: RecordingAttempts;
 }
 
 export const testService = (): TestService => {
   const cases = new InMemoryCases();
   const audit = new InMemoryAuditLog();
-  const alerts = new RecordingAlerts();
+  const alerts = new RecordingAttempts(audit);
   let counter = 0;
   const deps: ServiceDependencies = {
     cases,
     directory: fixtureDirectory(),
     auditLog: audit,
-    alerts,
+    attempts: alerts,
     randomBytes: (size) => {
       counter += 1;
       return Uint8Array.from({ length: size }, (_, index) => (counter * 37 + index * 11) % 256);
