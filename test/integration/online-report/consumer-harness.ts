@@ -1,13 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { SQSBatchResponse } from 'aws-lambda';
 import { afterAll } from 'vitest';
 import type { DomesticAbuseIdentified } from '../../../services/online-report/contracts.ts';
 import type { ReportAnswers } from '../../../services/online-report/domain/model.ts';
 import { referenceFrom } from '../../../services/online-report/domain/reference.ts';
 import { prepareSubmission } from '../../../services/online-report/domain/submission.ts';
+import { toSqsEvent } from '../../../shared/messaging/sqs-event.ts';
 import { useLocalEnvironment } from '../../support/use-local-environment.ts';
-import { createTestQueue, queueArn } from '../messaging/queue-driver.ts';
+import { createTestQueue, lambdaContext, queueArn } from '../messaging/queue-driver.ts';
 
 /** Someone who reports: matched on the letters of their name, their date of birth and their phone. */
 export interface TestPerson {
@@ -45,6 +47,10 @@ export const answersOf = (
   reporter: { name: victim.name, dateOfBirth: victim.dateOfBirth },
   contact: { methods: ['phone'], phone: victim.phone, safeTimes: 'any-time', messagesAllowed: false },
 });
+
+/** How many of the deliveries' messages the consumer handed back to the queue. */
+export const failuresOf = (responses: readonly SQSBatchResponse[]): number =>
+  responses.reduce((total, response) => total + response.batchItemFailures.length, 0);
 
 /**
  * The domestic-abuse consumer as its tests drive it, against the local stack: the real composition root and
@@ -126,6 +132,34 @@ export const domesticAbuseConsumerHarness = async (alertQueueName: string) => {
     return { reportId: prepared.report.id, reference: prepared.report.reference, message: prepared.message };
   };
 
+  /** One delivery of the message to the consumer, as Lambda's SQS event source makes it. */
+  const deliver = (sent: Sent, receiveCount = 1): Promise<SQSBatchResponse> =>
+    progress(
+      toSqsEvent(
+        [
+          {
+            MessageId: randomUUID(),
+            ReceiptHandle: randomUUID(),
+            Body: JSON.stringify(sent.message),
+            Attributes: { ApproximateReceiveCount: String(receiveCount) },
+          },
+        ],
+        workQueueArn,
+      ),
+      lambdaContext(),
+    );
+
+  /**
+   * Delivers as SQS would: a delivery that failed (a duplicate handled at the same moment lost a race, say)
+   * comes back, up to the queue's five receives, and finds the work done.
+   */
+  const deliverUntilDone = async (sent: Sent): Promise<SQSBatchResponse> => {
+    let response = await deliver(sent);
+    for (let receive = 2; response.batchItemFailures.length > 0 && receive <= 5; receive += 1)
+      response = await deliver(sent, receive);
+    return response;
+  };
+
   return {
     environment,
     send,
@@ -133,10 +167,11 @@ export const domesticAbuseConsumerHarness = async (alertQueueName: string) => {
     auditLog: composition.auditLog,
     hasher,
     progress,
+    deliver,
+    deliverUntilDone,
     dynamoDocumentClient,
     sqsClient,
     table,
-    workQueueArn,
     alertQueue,
     sentReports,
   };

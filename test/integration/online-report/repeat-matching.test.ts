@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DeleteMessageCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse } from 'aws-lambda';
@@ -6,12 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { openFromScreening } from '../../../services/online-report/domain/incident-log.ts';
 import type { ReportAnswers } from '../../../services/online-report/domain/model.ts';
 import { reportRef } from '../../../services/online-report/domain/report.ts';
-import { toSqsEvent } from '../../../shared/messaging/sqs-event.ts';
-import { lambdaContext } from '../messaging/queue-driver.ts';
 import {
   answersOf,
   daysAgo,
   domesticAbuseConsumerHarness,
+  failuresOf,
   type Sent,
   type TestPerson,
   uniqueName,
@@ -26,11 +25,11 @@ import {
 const {
   store,
   auditLog,
-  progress,
+  deliver,
+  deliverUntilDone,
   dynamoDocumentClient,
   sqsClient,
   table,
-  workQueueArn,
   alertQueue,
   send: sendReport,
 } = await domesticAbuseConsumerHarness('repeat-matching-alerts');
@@ -70,37 +69,6 @@ const newVictim = (): Victim => ({
 });
 
 const send = (answers: ReportAnswers): Promise<Sent> => sendReport(answers, 'repeat-matching-test');
-
-/** One delivery of the message to the consumer, as Lambda's SQS event source makes it. */
-const deliver = (sent: Sent, receiveCount = 1): Promise<SQSBatchResponse> =>
-  progress(
-    toSqsEvent(
-      [
-        {
-          MessageId: randomUUID(),
-          ReceiptHandle: randomUUID(),
-          Body: JSON.stringify(sent.message),
-          Attributes: { ApproximateReceiveCount: String(receiveCount) },
-        },
-      ],
-      workQueueArn,
-    ),
-    lambdaContext(),
-  );
-
-/**
- * Delivers as SQS would: a delivery that failed (a duplicate handled at the same moment lost a race on the
- * log) comes back, up to the queue's five receives, and finds the work done.
- */
-const deliverUntilDone = async (sent: Sent): Promise<SQSBatchResponse> => {
-  let response = await deliver(sent);
-  for (let receive = 2; response.batchItemFailures.length > 0 && receive <= 5; receive += 1)
-    response = await deliver(sent, receive);
-  return response;
-};
-
-const failuresOf = (responses: readonly SQSBatchResponse[]): number =>
-  responses.reduce((total, response) => total + response.batchItemFailures.length, 0);
 
 const auditedSteps = async (reportId: string, action: string): Promise<number> =>
   (await auditLog().entries({ service: 'online-report', caseId: reportId })).filter(

@@ -1,16 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { ReportAnswers } from '../../../services/online-report/domain/model.ts';
 import { casePartitionKey } from '../../../shared/audit/dynamo-audit-log.ts';
-import { toSqsEvent } from '../../../shared/messaging/sqs-event.ts';
-import { lambdaContext } from '../messaging/queue-driver.ts';
 import {
   answersOf,
   daysAgo,
   domesticAbuseConsumerHarness,
+  failuresOf,
   type Sent,
   type TestPerson,
   uniqueName,
@@ -28,9 +27,9 @@ const {
   send: sendReport,
   store,
   auditLog,
-  progress,
+  deliver,
+  deliverUntilDone,
   dynamoDocumentClient,
-  workQueueArn,
 } = await domesticAbuseConsumerHarness('step-audit-alerts');
 const auditTable = environment.TABLE_PLATFORM_AUDIT ?? '';
 
@@ -43,34 +42,6 @@ const newPerson = (): TestPerson => ({
 });
 
 const send = (answers: ReportAnswers): Promise<Sent> => sendReport(answers, 'step-audit-test');
-
-/** One delivery of the message to the consumer, as Lambda's SQS event source makes it. */
-const deliver = (sent: Sent, receiveCount = 1): Promise<SQSBatchResponse> =>
-  progress(
-    toSqsEvent(
-      [
-        {
-          MessageId: randomUUID(),
-          ReceiptHandle: randomUUID(),
-          Body: JSON.stringify(sent.message),
-          Attributes: { ApproximateReceiveCount: String(receiveCount) },
-        },
-      ],
-      workQueueArn,
-    ),
-    lambdaContext(),
-  );
-
-/** Delivers as SQS would: a failed delivery comes back, up to the queue's five receives. */
-const deliverUntilDone = async (sent: Sent): Promise<SQSBatchResponse> => {
-  let response = await deliver(sent);
-  for (let receive = 2; response.batchItemFailures.length > 0 && receive <= 5; receive += 1)
-    response = await deliver(sent, receive);
-  return response;
-};
-
-const failuresOf = (responses: readonly SQSBatchResponse[]): number =>
-  responses.reduce((total, response) => total + response.batchItemFailures.length, 0);
 
 /**
  * A report that takes every step: its victim reported once before (a repeat) and its suspect was reported
