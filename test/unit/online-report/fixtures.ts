@@ -1,5 +1,7 @@
+import { type IncidentLog, openFromScreening } from '../../../services/online-report/domain/incident-log.ts';
 import type { JourneyAnswers } from '../../../services/online-report/domain/journey/engine.ts';
 import type { ReportAnswers } from '../../../services/online-report/domain/model.ts';
+import { screenForDomesticAbuse } from '../../../services/online-report/domain/screening.ts';
 import type { Principal } from '../../../shared/auth/principal.ts';
 
 /** Today in these tests: answers are checked against it. */
@@ -66,3 +68,23 @@ export const neighbourhoodInspector = person({
   department: 'NEIGHBOURHOOD',
   collarNumber: '1180',
 });
+
+/** A report sent online, as an incident log opened from it names it. */
+export const sentReport = {
+  reportId: '5b0d9a54-0c8e-4b7e-9d55-6a4c1c0f6a11',
+  reference: 'OR-7K3D-9QXR',
+  submittedAt: '2026-03-23T09:55:00.000Z',
+};
+
+/** The screen's answer on that report: domestic abuse by an ex-partner, disclosed online. */
+export const domesticAbuseScreening = screenForDomesticAbuse({
+  incidentDate: '2026-03-20',
+  relationship: 'ex-partner',
+  suspectAgeBand: '18-or-over',
+  reporterDateOfBirth: '1990-01-01',
+  texts: [{ field: 'description', text: 'He keeps turning up.' }],
+});
+
+/** The incident log that report opens, at `now`. */
+export const openedLog = (now: Date): IncidentLog =>
+  openFromScreening(sentReport, domesticAbuseScreening, now);

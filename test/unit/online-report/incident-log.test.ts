@@ -21,25 +21,19 @@ import {
   type ThriveInput,
 } from '../../../services/online-report/domain/incident-log.ts';
 import { screenForDomesticAbuse } from '../../../services/online-report/domain/screening.ts';
-import { contactHandler, dutySergeant, ppuSergeant, responseConstable } from './fixtures.ts';
+import {
+  contactHandler,
+  domesticAbuseScreening,
+  dutySergeant,
+  openedLog,
+  ppuSergeant,
+  responseConstable,
+  sentReport,
+} from './fixtures.ts';
 
 const now = new Date('2026-03-23T10:00:00Z');
 const later = new Date('2026-03-23T11:00:00Z');
-const report = {
-  reportId: '5b0d9a54-0c8e-4b7e-9d55-6a4c1c0f6a11',
-  reference: 'OR-7K3D-9QXR',
-  submittedAt: '2026-03-23T09:55:00.000Z',
-};
-
-const screening = screenForDomesticAbuse({
-  incidentDate: '2026-03-20',
-  relationship: 'ex-partner',
-  suspectAgeBand: '18-or-over',
-  reporterDateOfBirth: '1990-01-01',
-  texts: [{ field: 'description', text: 'He keeps turning up.' }],
-});
-
-const opened = (): IncidentLog => openFromScreening(report, screening, now);
+const opened = (): IncidentLog => openedLog(now);
 
 const thrive: ThriveInput = {
   threat: 'Ex-partner turning up at home uninvited',
@@ -73,13 +67,13 @@ describe('Incident log from the screen (000 §8.3.1)', () => {
 
   it('keeps why it was graded as the first entry of the grade history', () => {
     expect(opened().gradeHistory).toEqual([
-      { grade: 'P2', reason: screening.gradeReason, at: now.toISOString() },
+      { grade: 'P2', reason: domesticAbuseScreening.gradeReason, at: now.toISOString() },
     ]);
   });
 
   it('cannot be opened from a screen that found nothing', () => {
     const clear = screenForDomesticAbuse({ incidentDate: '2026-03-20', texts: [] });
-    expect(() => openFromScreening(report, clear, now)).toThrow(WrongStageError);
+    expect(() => openFromScreening(sentReport, clear, now)).toThrow(WrongStageError);
   });
 });
 
@@ -161,7 +155,7 @@ describe('Grading domestic abuse: P1/P2; P3 only with safety confirmed and when 
 
   it('a staff marking cannot start at P3', () => {
     expect(() =>
-      openFromStaffMarking(report, { grade: 'P3', reason: 'Disclosed on call' }, contactHandler, now),
+      openFromStaffMarking(sentReport, { grade: 'P3', reason: 'Disclosed on call' }, contactHandler, now),
     ).toThrow(RuleRefusedError);
   });
 });

@@ -2,34 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   flagPossibleSerialPerpetrator,
   type IncidentLog,
-  openFromScreening,
   openFromStaffMarking,
   raiseRepeatAlert,
   recordDispatchRequested,
 } from '../../../services/online-report/domain/incident-log.ts';
-import { screenForDomesticAbuse } from '../../../services/online-report/domain/screening.ts';
 import {
   planStepAudit,
   type StepDone,
   stepsDoneOn,
 } from '../../../services/online-report/domain/step-audit.ts';
-import { contactHandler } from './fixtures.ts';
+import { contactHandler, openedLog, sentReport } from './fixtures.ts';
 
 const now = new Date('2026-03-23T10:00:00Z');
-const report = {
-  reportId: '5b0d9a54-0c8e-4b7e-9d55-6a4c1c0f6a11',
-  reference: 'OR-7K3D-9QXR',
-  submittedAt: '2026-03-23T09:55:00.000Z',
-};
-const screening = screenForDomesticAbuse({
-  incidentDate: '2026-03-20',
-  relationship: 'ex-partner',
-  suspectAgeBand: '18-or-over',
-  reporterDateOfBirth: '1990-01-01',
-  texts: [{ field: 'description', text: 'He keeps turning up.' }],
-});
-
-const opened = (): IncidentLog => openFromScreening(report, screening, now);
+const opened = (): IncidentLog => openedLog(now);
 const everyStep = (victims = 2): IncidentLog =>
   flagPossibleSerialPerpetrator(
     raiseRepeatAlert(recordDispatchRequested(opened(), 'dispatch-1', now), ['OR-AAAA-0001'], now),
@@ -52,7 +37,7 @@ describe('The steps a log shows done are what is audited, whichever attempt took
 
   it('a log staff opened is audited as their marking, not as a step of the workflow', () => {
     const log = openFromStaffMarking(
-      report,
+      sentReport,
       { grade: 'P2', reason: 'Said on the phone' },
       contactHandler,
       now,
