@@ -3,7 +3,6 @@ import { DeleteMessageCommand, type Message, ReceiveMessageCommand, SQSClient } 
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Department, Rank } from '../../../shared/auth/principal.ts';
 import { AnyEnvelope } from '../../../shared/contracts/envelope.ts';
-import { queueEnvName } from '../../../shared/manifest/names.ts';
 import {
   type EventOptions,
   formToken,
@@ -12,6 +11,7 @@ import {
   setCookieValue,
 } from '../../support/http-events.ts';
 import type { TestIdentityProvider } from '../../support/staff-tokens.ts';
+import { queueUrl } from '../messaging/queue-driver.ts';
 
 export type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 export type Fields = Readonly<Record<string, string | readonly string[]>>;
@@ -100,12 +100,6 @@ export const signedIn = async (
 
 export const location = (response: APIGatewayProxyStructuredResultV2): string =>
   String(Object.entries(response.headers ?? {}).find(([key]) => key.toLowerCase() === 'location')?.[1] ?? '');
-
-const queueUrl = (queue: string): string => {
-  const url = process.env[queueEnvName(queue)];
-  if (!url) throw new Error(`No queue ${queue} in the environment`);
-  return url;
-};
 
 /**
  * Receives from a real queue and deletes the messages that match, leaving others to their owners, until

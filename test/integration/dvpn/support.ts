@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ChangeMessageVisibilityCommand,
-  DeleteMessageCommand,
-  GetQueueAttributesCommand,
-  type Message,
-  ReceiveMessageCommand,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Department, Rank } from '../../../shared/auth/principal.ts';
-import { AnyEnvelope } from '../../../shared/contracts/envelope.ts';
-import { queueEnvName } from '../../../shared/manifest/names.ts';
-import { toSqsEvent } from '../../../shared/messaging/sqs-event.ts';
+import type { AnyEnvelope } from '../../../shared/contracts/envelope.ts';
 import type { TestIdentityProvider } from '../../support/staff-tokens.ts';
+import { queueUrl } from '../messaging/queue-driver.ts';
+
+export { deliver, takeMessage } from '../messaging/queue-driver.ts';
 
 export type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -33,94 +26,10 @@ export const signIn = async (
   return { collarNumber, cookies: { '__Host-session': session } };
 };
 
-export const lambdaContext = (): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName: 'dvpn-integration',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-2:000000000000:function:dvpn-integration',
-  memoryLimitInMB: '256',
-  awsRequestId: randomUUID(),
-  logGroupName: '/aws/lambda/dvpn-integration',
-  logStreamName: 'stream',
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
-
-const sqs = () => new SQSClient({});
-
-export const queueUrl = (queue: string): string => {
-  const url = process.env[queueEnvName(queue)];
-  if (!url) throw new Error(`No queue ${queue} in the environment`);
-  return url;
-};
-
-/**
- * Receives from a real queue until a message satisfies `matches` (deleting it), leaving others for their
- * owners. Fails after `timeoutMs`.
- */
-export const takeMessage = async (
-  queue: string,
-  matches: (envelope: AnyEnvelope) => boolean,
-  timeoutMs = 10_000,
-): Promise<{ envelope: AnyEnvelope; message: Message }> => {
-  const deadline = Date.now() + timeoutMs;
-  const client = sqs();
-  while (Date.now() < deadline) {
-    const received = await client.send(
-      new ReceiveMessageCommand({
-        QueueUrl: queueUrl(queue),
-        MaxNumberOfMessages: 10,
-        WaitTimeSeconds: 1,
-        VisibilityTimeout: 30,
-        MessageSystemAttributeNames: ['All'],
-        MessageAttributeNames: ['All'],
-      }),
-    );
-    let found: { envelope: AnyEnvelope; message: Message } | undefined;
-    for (const message of received.Messages ?? []) {
-      const envelope = AnyEnvelope.safeParse(JSON.parse(message.Body ?? '{}'));
-      if (!found && envelope.success && matches(envelope.data)) {
-        await client.send(
-          new DeleteMessageCommand({ QueueUrl: queueUrl(queue), ReceiptHandle: message.ReceiptHandle }),
-        );
-        found = { envelope: envelope.data, message };
-      } else {
-        // Everything else goes straight back for whoever it belongs to.
-        await client.send(
-          new ChangeMessageVisibilityCommand({
-            QueueUrl: queueUrl(queue),
-            ReceiptHandle: message.ReceiptHandle,
-            VisibilityTimeout: 0,
-          }),
-        );
-      }
-    }
-    if (found) return found;
-  }
-  throw new Error(`No matching message on ${queue} within ${timeoutMs} ms`);
-};
-
 export const sendMessage = async (queue: string, envelope: AnyEnvelope): Promise<void> => {
-  await sqs().send(
+  await new SQSClient({}).send(
     new SendMessageCommand({ QueueUrl: queueUrl(queue), MessageBody: JSON.stringify(envelope) }),
   );
-};
-
-/** Delivers one received message to a consumer as Lambda's SQS event source would. */
-export const deliver = async (
-  queue: string,
-  message: Message,
-  consumer: (
-    event: ReturnType<typeof toSqsEvent>,
-    context: Context,
-  ) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>,
-) => {
-  const attributes = await sqs().send(
-    new GetQueueAttributesCommand({ QueueUrl: queueUrl(queue), AttributeNames: ['QueueArn'] }),
-  );
-  return consumer(toSqsEvent([message], attributes.Attributes?.QueueArn ?? ''), lambdaContext());
 };
 
 /** `/staff/dvpn/<id>` from a 303. */

@@ -6,9 +6,11 @@ import {
   GetQueueAttributesCommand,
   type Message,
   ReceiveMessageCommand,
-  type SQSClient,
+  SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { AnyEnvelope } from '../../../shared/contracts/envelope.ts';
+import { queueEnvName } from '../../../shared/manifest/names.ts';
 import type { SqsConsumer } from '../../../shared/messaging/consumer.ts';
 import { toSqsEvent } from '../../../shared/messaging/sqs-event.ts';
 
@@ -34,6 +36,68 @@ export const queueArn = async (sqs: SQSClient, queueUrl: string): Promise<string
   const arn = attributes.Attributes?.QueueArn;
   if (!arn) throw new Error(`Queue ${queueUrl} has no ARN`);
   return arn;
+};
+
+/** The URL of one of the manifest's queues, from the environment the integration run sets up. */
+export const queueUrl = (queue: string): string => {
+  const url = process.env[queueEnvName(queue)];
+  if (!url) throw new Error(`No queue ${queue} in the environment`);
+  return url;
+};
+
+/**
+ * Receives from a real queue until a message satisfies `matches` (deleting it) and hands the others straight
+ * back for their owners. Fails after `timeoutMs`.
+ */
+export const takeMessage = async (
+  queue: string,
+  matches: (envelope: AnyEnvelope) => boolean,
+  timeoutMs = 10_000,
+): Promise<{ envelope: AnyEnvelope; message: Message }> => {
+  const client = new SQSClient({});
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const received = await client.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl(queue),
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 1,
+        VisibilityTimeout: 30,
+        MessageSystemAttributeNames: ['All'],
+        MessageAttributeNames: ['All'],
+      }),
+    );
+    let found: { envelope: AnyEnvelope; message: Message } | undefined;
+    for (const message of received.Messages ?? []) {
+      const envelope = AnyEnvelope.safeParse(JSON.parse(message.Body ?? '{}'));
+      if (!found && envelope.success && matches(envelope.data)) {
+        await client.send(
+          new DeleteMessageCommand({ QueueUrl: queueUrl(queue), ReceiptHandle: message.ReceiptHandle }),
+        );
+        found = { envelope: envelope.data, message };
+      } else {
+        await client.send(
+          new ChangeMessageVisibilityCommand({
+            QueueUrl: queueUrl(queue),
+            ReceiptHandle: message.ReceiptHandle,
+            VisibilityTimeout: 0,
+          }),
+        );
+      }
+    }
+    if (found) return found;
+  }
+  throw new Error(`No matching message on ${queue} within ${timeoutMs} ms`);
+};
+
+/** Delivers one received message to a consumer as Lambda's SQS event source would, with the queue's ARN. */
+export const deliver = async (
+  queue: string,
+  message: Message,
+  consumer: SqsConsumer,
+): Promise<SQSBatchResponse> => {
+  const arn = await queueArn(new SQSClient({}), queueUrl(queue));
+  return consumer(toSqsEvent([message], arn), lambdaContext());
 };
 
 export interface Delivery {
