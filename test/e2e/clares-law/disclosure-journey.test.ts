@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -15,6 +14,7 @@ import {
   signInAs,
 } from '../../support/browser.ts';
 import { startTestRuntime } from '../../support/runtime.ts';
+import { downloadSignedPdf } from '../platform/support.ts';
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -355,22 +355,12 @@ describe('Clare’s Law in a real browser', () => {
       'Record disclosure',
     );
 
-    const download = page.getByRole('link', { name: 'Download the signed disclosure record (PDF)' });
-    for (let attempt = 0; attempt < 40 && (await download.count()) === 0; attempt++) {
-      await page.waitForTimeout(500);
-      await page.reload();
-    }
-    expect(await download.count()).toBe(1);
-    await expectNoAxeViolations(page);
-    const href = (await download.getAttribute('href')) ?? '';
-    const pdf = await page.request.get(`${runtime.url}${href}`);
-    expect(pdf.status()).toBe(200);
-    expect(pdf.headers()['content-type']).toContain('application/pdf');
-    const file = join(downloads, 'disclosure-record.pdf');
-    writeFileSync(file, await pdf.body());
-    const report = execFileSync('pdfsig', [file], { encoding: 'utf8' });
-    expect(report).toContain('Signature #1');
-    expect(report).toContain('Signature is Valid.');
+    await downloadSignedPdf(page, {
+      runtimeUrl: runtime.url,
+      linkName: 'Download the signed disclosure record (PDF)',
+      downloads,
+      fileName: 'disclosure-record.pdf',
+    });
 
     await recordStep(
       page,

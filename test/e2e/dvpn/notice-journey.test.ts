@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import { closePage, expectNoAxeViolations, launchBrowser, newPage, signInAs } from '../../support/browser.ts';
 import { startTestRuntime } from '../../support/runtime.ts';
+import { downloadSignedPdf } from '../platform/support.ts';
 
 let runtime: LocalRuntime;
 let browser: Browser;
@@ -154,22 +154,12 @@ describe('DVPN journey in a real browser', () => {
     await page.fill('#reasonableGrounds', 'Injury seen by officers; threats repeated in custody.');
     await page.getByRole('button', { name: 'Confirm decision' }).click();
 
-    const download = page.getByRole('link', { name: 'Download the signed notice (PDF)' });
-    for (let attempt = 0; attempt < 40 && (await download.count()) === 0; attempt++) {
-      await page.waitForTimeout(500);
-      await page.reload();
-    }
-    expect(await download.count()).toBe(1);
-    await expectNoAxeViolations(page);
-    const href = (await download.getAttribute('href')) ?? '';
-    const pdf = await page.request.get(`${runtime.url}${href}`);
-    expect(pdf.status()).toBe(200);
-    expect(pdf.headers()['content-type']).toContain('application/pdf');
-    const file = join(downloads, 'notice.pdf');
-    writeFileSync(file, await pdf.body());
-    const report = execFileSync('pdfsig', [file], { encoding: 'utf8' });
-    expect(report).toContain('Signature #1');
-    expect(report).toContain('Signature is Valid.');
+    await downloadSignedPdf(page, {
+      runtimeUrl: runtime.url,
+      linkName: 'Download the signed notice (PDF)',
+      downloads,
+      fileName: 'notice.pdf',
+    });
   });
 
   it('the constable records service and sees the court deadline counting down', async () => {

@@ -1,6 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type * as z from 'zod';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
 import {
@@ -9,6 +14,7 @@ import {
   staffNotificationsQueue,
 } from '../../../shared/contracts/staff-notification.ts';
 import { createMessage, sqsPublisher } from '../../../shared/messaging/publish.ts';
+import { expectNoAxeViolations } from '../../support/browser.ts';
 import { startTestRuntime } from '../../support/runtime.ts';
 
 /** Everyone in the Public Protection Unit, whatever their rank: how a service addresses the PPU. */
@@ -89,3 +95,49 @@ export const startPlatformRuntime = (): Promise<LocalRuntime> =>
   startTestRuntime({
     shell: { ...process.env, POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN' },
   });
+
+export interface SignedPdfDownload {
+  /** The runtime's base URL, which the link's href is relative to. */
+  readonly runtimeUrl: string;
+  /** The download link's accessible name, e.g. `Download the signed notice (PDF)`. */
+  readonly linkName: string;
+  /** The test's downloads folder and the file name to keep the PDF under there. */
+  readonly downloads: string;
+  readonly fileName: string;
+}
+
+/**
+ * Waits for a signed PDF's download link (the documents service signs in the background, so the page is
+ * reloaded until the link appears), fetches it as the signed-in person, keeps it in the downloads folder and
+ * has poppler's `pdfsig` judge it. A signature is only sound when pdfsig calls it valid and says it covers
+ * the total document: a valid signature over part of the file would let bytes be added after signing.
+ * Resolves to pdfsig's report so a caller can assert more.
+ */
+export const downloadSignedPdf = async (page: Page, download: SignedPdfDownload): Promise<string> => {
+  const link = page.getByRole('link', { name: download.linkName });
+  for (let attempt = 0; attempt < 40 && (await link.count()) === 0; attempt++) {
+    await page.waitForTimeout(500);
+    await page.reload();
+  }
+  expect(await link.count()).toBe(1);
+  await expectNoAxeViolations(page);
+  const href = (await link.getAttribute('href')) ?? '';
+  const pdf = await page.request.get(`${download.runtimeUrl}${href}`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toContain('application/pdf');
+  const file = join(download.downloads, download.fileName);
+  writeFileSync(file, await pdf.body());
+  return expectSoundSignature(file);
+};
+
+/**
+ * Has poppler's `pdfsig` judge a downloaded PDF: one signature, valid, over the total document. Resolves to
+ * pdfsig's report so a caller can assert more.
+ */
+export const expectSoundSignature = (file: string): string => {
+  const report = execFileSync('pdfsig', [file], { encoding: 'utf8' });
+  expect(report).toContain('Signature #1');
+  expect(report).toContain('Signature is Valid.');
+  expect(report).toContain('Total document signed');
+  return report;
+};

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../../infra/local/runtime.ts';
@@ -10,6 +13,7 @@ import {
   signInAs,
 } from '../../support/browser.ts';
 import { startTestRuntime } from '../../support/runtime.ts';
+import { expectSoundSignature } from '../platform/support.ts';
 
 /**
  * The restricted-cases journeys in real Chromium against the whole local stack: a manager records an
@@ -158,6 +162,14 @@ describe('PSD’s access report as a signed PDF (DPA 2018 s.62)', () => {
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toBe('application/pdf');
     expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const folder = mkdtempSync(join(tmpdir(), 'access-report-'));
+    try {
+      const file = join(folder, 'access-report.pdf');
+      writeFileSync(file, await download.body());
+      expectSoundSignature(file);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -44,6 +44,7 @@ describe('npm run documents:sample -- <type> <out.pdf> (issue §5)', () => {
       expect(result.stdout).toContain(`Wrote ${out}`);
       const pdf = readFileSync(out);
       expect(pdfsig(pdf).output).toContain('Signature is Valid.');
+      expect(pdfsig(pdf).output).toContain('Total document signed');
       expect(runOnPdf('qpdf', (path) => ['--check', path], pdf).status).toBe(0);
     },
   );

@@ -226,6 +226,7 @@ describe('The DAPN pilot pack chosen by configuration (Domestic Abuse Act 2021 P
     expect(text).toContain('Application for a Domestic Abuse Protection Order');
     expect(text).toContain('Until further order (section 38(3)(c))');
     expect(pdfsig(pdf).output).toContain('Signature is Valid.');
+    expect(pdfsig(pdf).output).toContain('Total document signed');
   });
 
   it('the submission goes to the duty inspectors, the rank the pack names', async () => {
