@@ -1,7 +1,8 @@
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
 import type { LocalRuntime } from '../../infra/local/runtime.ts';
+import { queryCount } from '../../shared/aws/query.ts';
 import {
   type StaffNotificationData,
   StaffNotificationRequested,
@@ -66,25 +67,13 @@ export const storedInPartition = async (
   runtime: LocalRuntime,
   clients: LocalClients,
   pk: string,
-): Promise<number> => {
-  let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await clients.dynamo.send(
-      new QueryCommand({
-        TableName: inboxTable(runtime),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': 'NOTIFICATION#' },
-        Select: 'COUNT',
-        ConsistentRead: true,
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    count += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return count;
-};
+): Promise<number> =>
+  queryCount(clients.dynamo, {
+    TableName: inboxTable(runtime),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': 'NOTIFICATION#' },
+    ConsistentRead: true,
+  });
 
 /** Polls `probe` every `intervalMs` until it holds; fails after `timeoutMs`. */
 export const until = async (

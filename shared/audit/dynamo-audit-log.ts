@@ -2,12 +2,11 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
-  type QueryCommandOutput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { dynamoDocumentClient } from '../aws/clients.ts';
+import { queryItems } from '../aws/query.ts';
 import { MissingConfigurationError, readConfig, required } from '../config/env.ts';
 import { tableEnvName } from '../manifest/names.ts';
 import {
@@ -287,23 +286,14 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   async #query(caseRef: CaseRef, prefix: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: QueryCommandOutput['LastEvaluatedKey'];
-    do {
-      const page = await this.#client.send(
-        new QueryCommand({
-          TableName: this.#tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': casePartitionKey(caseRef), ':prefix': prefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-          Limit: this.#pageSize,
-        }),
-      );
-      for (const item of page.Items ?? []) items.push(withoutKeys(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+    const items = await queryItems(this.#client, {
+      TableName: this.#tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': casePartitionKey(caseRef), ':prefix': prefix },
+      ConsistentRead: true,
+      Limit: this.#pageSize,
+    });
+    return items.map(withoutKeys);
   }
 
   async #append(

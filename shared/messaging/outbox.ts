@@ -1,6 +1,7 @@
-import { DeleteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { dynamoDocumentClient } from '../aws/clients.ts';
+import { queryItems } from '../aws/query.ts';
 import { AnyEnvelope } from '../contracts/envelope.ts';
 import { defaultMessagingLogger, describeError, type MessagingLogger } from './log.ts';
 import { type MessagePublisher, sqsPublisher } from './publish.ts';
@@ -126,21 +127,17 @@ export const sweepOutbox = async (tableName: string, options: SweepOptions): Pro
   const dynamo = options.dynamo ?? dynamoDocumentClient();
   const cutoff = new Date(options.now.getTime() - (options.minimumAgeSeconds ?? 60) * 1000).toISOString();
   const limit = options.limit ?? 100;
-  const items: OutboxItem[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
+  const items = (
+    await queryItems(
+      dynamo,
+      {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND sk < :cutoff',
         ExpressionAttributeValues: { ':pk': outboxPartition, ':cutoff': cutoff },
         ConsistentRead: true,
-        Limit: limit - items.length,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []).map((item) => OutboxItem.parse(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && items.length < limit);
+      },
+      limit,
+    )
+  ).map((item) => OutboxItem.parse(item));
   return relayItems(tableName, items, { ...options, dynamo });
 };

@@ -3,9 +3,9 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
-  type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { queryItems } from '../../../shared/aws/query.ts';
 import type { HolidaySource } from '../../../shared/calendar/index.ts';
 import { AnyEnvelope } from '../../../shared/contracts/envelope.ts';
 import { type OutboxWrite, outboxPut, relayOutbox } from '../../../shared/messaging/outbox.ts';
@@ -114,20 +114,6 @@ export const dynamoCaseRepository = (
     }
   };
 
-  const queryAll = async (
-    input: QueryCommandInput,
-    limit = Number.POSITIVE_INFINITY,
-  ): Promise<Record<string, unknown>[]> => {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && items.length < limit);
-    return items;
-  };
-
   return {
     get: async (id) => {
       const result = await client.send(
@@ -226,7 +212,7 @@ export const dynamoCaseRepository = (
     findIdentityMatches: async (keys) => {
       const matches: IdentityMatch[] = [];
       for (const key of new Set(keys)) {
-        const items = await queryAll({
+        const items = await queryItems(client, {
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': `IDENTITY#${key}` },
@@ -260,7 +246,7 @@ export const dynamoCaseRepository = (
     },
 
     openDueBy: async (dueBy) => {
-      const items = await queryAll({
+      const items = await queryItems(client, {
         TableName: tableName,
         IndexName: 'byNextDue',
         KeyConditionExpression: 'openPk = :open AND nextDueSk <= :bound',
@@ -270,7 +256,7 @@ export const dynamoCaseRepository = (
     },
 
     startedIn: async (month) => {
-      const items = await queryAll({
+      const items = await queryItems(client, {
         TableName: tableName,
         IndexName: 'byMonth',
         KeyConditionExpression: 'monthPk = :month',

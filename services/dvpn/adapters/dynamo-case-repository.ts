@@ -2,11 +2,11 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { queryCount, queryItems } from '../../../shared/aws/query.ts';
 import { outboxPut } from '../../../shared/messaging/outbox.ts';
 import { ConcurrentChangeError } from '../domain/errors.ts';
 import { type FigureEvent, figureKinds, type Month, monthOf } from '../domain/figures.ts';
@@ -99,26 +99,7 @@ export const dynamoCaseRepository = (client: DynamoDBDocumentClient, tableName: 
     input: QueryCommandInput,
     parse: (item: Record<string, unknown>) => T,
     limit = Number.POSITIVE_INFINITY,
-  ): Promise<T[]> => {
-    const results: T[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({
-          ...input,
-          ExclusiveStartKey: startKey,
-          // Read no more than is wanted; a filter may leave fewer, and the loop reads on.
-          ...(Number.isFinite(limit) ? { Limit: Math.max(limit - results.length, 1) } : {}),
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        if (results.length >= limit) return results;
-        results.push(parse(item));
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && results.length < limit);
-    return results;
-  };
+  ): Promise<T[]> => (await queryItems(client, input, limit)).map(parse);
 
   return {
     get: async (id) => {
@@ -185,18 +166,7 @@ export const dynamoCaseRepository = (client: DynamoDBDocumentClient, tableName: 
         options.limit,
       ),
 
-    countByStatus: async (status, options = {}) => {
-      let count = 0;
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({ ...statusQuery(status, options), Select: 'COUNT', ExclusiveStartKey: startKey }),
-        );
-        count += page.Count ?? 0;
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return count;
-    },
+    countByStatus: (status, options = {}) => queryCount(client, statusQuery(status, options)),
 
     figureEvents: (month) =>
       queryAll<FigureEvent>(

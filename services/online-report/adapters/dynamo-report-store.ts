@@ -5,10 +5,10 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
-  type QueryCommandOutput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { queryItems } from '../../../shared/aws/query.ts';
 import type { AnyEnvelope } from '../../../shared/contracts/envelope.ts';
 import { type OutboxWrite, outboxPut } from '../../../shared/messaging/outbox.ts';
 import { DispatchRequested, domesticAbuseQueue } from '../contracts.ts';
@@ -488,24 +488,17 @@ export class DynamoReportStore implements ReportRepository {
     value: string,
     limit = 1000,
   ): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: QueryCommandOutput['LastEvaluatedKey'];
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: indexName,
-          KeyConditionExpression: '#attribute = :value',
-          ExpressionAttributeNames: { '#attribute': attribute },
-          ExpressionAttributeValues: { ':value': value },
-          ExclusiveStartKey: startKey,
-          Limit: limit - items.length,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && items.length < limit);
-    return items;
+    return queryItems(
+      this.client,
+      {
+        TableName: this.tableName,
+        IndexName: indexName,
+        KeyConditionExpression: '#attribute = :value',
+        ExpressionAttributeNames: { '#attribute': attribute },
+        ExpressionAttributeValues: { ':value': value },
+      },
+      limit,
+    );
   }
 
   /** Reports by id, in the order asked, skipping any not found. */

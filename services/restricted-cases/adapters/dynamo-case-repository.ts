@@ -1,11 +1,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
-  QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { queryItems } from '../../../shared/aws/query.ts';
 import { type OutboxWrite, outboxPut, relayOutbox } from '../../../shared/messaging/outbox.ts';
 import type { MessagePublisher } from '../../../shared/messaging/publish.ts';
 import { ConcurrentChangeError } from '../domain/errors.ts';
@@ -125,18 +125,8 @@ export const dynamoCaseRepository = (
   tableName: string,
   options: CaseRepositoryOptions = {},
 ): CaseRepository => {
-  const queryAll = async (input: Omit<QueryCommandInput, 'TableName'>, limit = Number.POSITIVE_INFINITY) => {
-    const results: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(
-        new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey: startKey }),
-      );
-      results.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && results.length < limit);
-    return results.slice(0, limit);
-  };
+  const queryAll = (input: Omit<QueryCommandInput, 'TableName'>, limit = Number.POSITIVE_INFINITY) =>
+    queryItems(client, { TableName: tableName, ...input }, limit);
 
   const outboxOf = (messages: readonly Outgoing[]): OutboxWrite[] =>
     messages.map((outgoing) => outboxPut(tableName, outgoing.message, outgoing.queue));
