@@ -1,7 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -10,10 +8,11 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { batchGetItems } from '../../../shared/aws/batch-get.ts';
 import { NotificationAudience } from '../../../shared/contracts/staff-notification.ts';
 import type { AudienceSelector } from '../domain/audience.ts';
 import { selectorOf } from '../domain/audience.ts';
-import type { Acknowledgement, Notification, ReadMarker } from '../domain/notification.ts';
+import type { Acknowledgement, Notification } from '../domain/notification.ts';
 import type { NotificationRepository } from '../domain/ports.ts';
 
 /**
@@ -64,9 +63,6 @@ const toNotification = (item: unknown): Notification => {
   const { pk: _pk, sk: _sk, ...notification } = NotificationItem.parse(item);
   return notification;
 };
-
-const chunks = <T>(values: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(values.length / size) }, (_, i) => values.slice(i * size, (i + 1) * size));
 
 const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException ||
@@ -136,18 +132,8 @@ export const dynamoNotificationRepository = (
   },
 
   readMarkers: async (readBy, notificationIds) => {
-    const markers: ReadMarker[] = [];
-    for (const ids of chunks([...new Set(notificationIds)], 100)) {
-      let keys: Record<string, unknown>[] | undefined = ids.map((id) => readMarkerKey(readBy, id));
-      while (keys && keys.length > 0) {
-        const result: BatchGetCommandOutput = await client.send(
-          new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }),
-        );
-        markers.push(...(result.Responses?.[tableName] ?? []).map((item) => ReadMarkerItem.parse(item)));
-        keys = result.UnprocessedKeys?.[tableName]?.Keys;
-      }
-    }
-    return markers;
+    const keys = [...new Set(notificationIds)].map((id) => readMarkerKey(readBy, id));
+    return (await batchGetItems(client, tableName, keys)).map((item) => ReadMarkerItem.parse(item));
   },
 
   saveReadMarker: async (marker) => {

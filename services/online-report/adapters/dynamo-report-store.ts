@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -8,6 +7,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { batchGetItems } from '../../../shared/aws/batch-get.ts';
 import { queryItems } from '../../../shared/aws/query.ts';
 import type { AnyEnvelope } from '../../../shared/contracts/envelope.ts';
 import { type OutboxWrite, outboxPut } from '../../../shared/messaging/outbox.ts';
@@ -122,9 +122,6 @@ const pause = (attempt: number): Promise<void> =>
 const isConditionFailure = (error: unknown): boolean =>
   error instanceof ConditionalCheckFailedException ||
   (cancellationCodes(error) ?? []).includes('ConditionalCheckFailed');
-
-const chunks = <T>(values: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(values.length / size) }, (_, i) => values.slice(i * size, (i + 1) * size));
 
 const reportItem = (report: OnlineReport) => ({
   ...reportKey(report.id),
@@ -516,22 +513,7 @@ export class DynamoReportStore implements ReportRepository {
   }
 
   /** Items by key, read consistently, in no particular order, skipping any not found; all or an error. */
-  async #batchGetItems(keys: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    for (const chunk of chunks(keys, 100)) {
-      let pending: Record<string, unknown>[] = chunk;
-      for (let attempt = 0; pending.length > 0 && attempt < 5; attempt += 1) {
-        const result = await this.client.send(
-          new BatchGetCommand({
-            RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
-          }),
-        );
-        items.push(...(result.Responses?.[this.tableName] ?? []));
-        pending = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
-      }
-      // A decision taken on part of what it needs could count a pair twice, or not at all.
-      if (pending.length > 0) throw new Error('Some items could not be read; try again.');
-    }
-    return items;
+  #batchGetItems(keys: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+    return batchGetItems(this.client, this.tableName, keys, { consistentRead: true });
   }
 }
