@@ -16,3 +16,7 @@ export const hmacIdentityHasher = (key: string): IdentityHasher => {
     keyOf: (material) => hmac(`identity:${material.kind}`, material.value),
   };
 };
+
+/** The keys a report is stored under: each piece of identity material's role and kind, and its keyed hash. */
+export const storedKeysOf = (hasher: IdentityHasher, materials: readonly IdentityMaterial[]) =>
+  materials.map((material) => ({ role: material.role, kind: material.kind, key: hasher.keyOf(material) }));

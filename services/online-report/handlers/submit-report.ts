@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { publicPageHandler, redirect } from '../../../shared/http/index.ts';
 import { relayOutbox } from '../../../shared/messaging/outbox.ts';
+import { storedKeysOf } from '../adapters/identity-hasher.ts';
 import { identityHasher, journeySessions, rateLimiter, reportStore } from '../composition-root.ts';
 import { checkAnswers } from '../domain/journey/engine.ts';
 import { honeypotWeight, rateRules } from '../domain/rate-limit.ts';
@@ -69,11 +70,7 @@ export const handler = publicPageHandler({
       });
       const outcome = await store.submit({
         report: prepared.report,
-        keys: prepared.identity.map((material) => ({
-          role: material.role,
-          kind: material.kind,
-          key: hasher.keyOf(material),
-        })),
+        keys: storedKeysOf(hasher, prepared.identity),
         submissionTokenHash: hashOf(token),
         ...(prepared.message ? { message: prepared.message } : {}),
         now: request.now,

@@ -3,6 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { afterAll } from 'vitest';
+import { storedKeysOf } from '../../../services/online-report/adapters/identity-hasher.ts';
 import type { DomesticAbuseIdentified } from '../../../services/online-report/contracts.ts';
 import type { ReportAnswers } from '../../../services/online-report/domain/model.ts';
 import { referenceFrom } from '../../../services/online-report/domain/reference.ts';
@@ -119,11 +120,7 @@ export const domesticAbuseConsumerHarness = async (alertQueueName: string) => {
     if (!prepared.message) throw new Error('The screen did not find domestic abuse in the test report.');
     const outcome = await store.submit({
       report: prepared.report,
-      keys: prepared.identity.map((material) => ({
-        role: material.role,
-        kind: material.kind,
-        key: hasher.keyOf(material),
-      })),
+      keys: storedKeysOf(hasher, prepared.identity),
       submissionTokenHash: randomUUID(),
       now: new Date(),
     });
