@@ -58,8 +58,8 @@ const respond = (result: ApiResult): HttpResponse => ({
  * A JSON API. The stack: correlation id, security headers, no-store, JSON errors (detail of 5xx only in the
  * log), header normalising, the origin check (403 unless the request came through the edge), body limit
  * (413), the staff session (cookie or bearer) and policy (401/403, refusals recorded), JSON parsing (400 when
- * malformed, 415 when not JSON), then schema validation (400 with field errors) and the handler. Requiring a JSON body is also the CSRF defence: a page elsewhere
- * cannot send one without CORS, which is never granted.
+ * malformed, 415 when not JSON), then schema validation (400 with field errors) and the handler. Requiring
+ * a JSON body is also the CSRF defence: a page elsewhere cannot send one without CORS, which is never granted.
  */
 export function apiHandler<const A extends Access, S extends z.ZodType>(
   options: ValidatedApiOptions<A, S>,

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { captureOutput } from '../../test/support/capture-output.ts';
 import { inCorrelationScope, setCorrelationId } from './correlation.ts';
 import { createLogger } from './logger.ts';
 import { isPersonalDataKey, REDACTED, redact } from './redaction.ts';
 
 /** Log lines go to stdout or stderr by level; both are read. */
-const captureOutput = (work: () => void): string => {
-  const chunks: string[] = [];
-  const streams = [process.stdout, process.stderr];
-  const originals = streams.map((stream) => stream.write.bind(stream));
-  for (const stream of streams) {
-    stream.write = ((chunk: string | Uint8Array) => {
-      chunks.push(String(chunk));
-      return true;
-    }) as typeof stream.write;
-  }
-  try {
-    work();
-  } finally {
-    streams.forEach((stream, index) => {
-      stream.write = originals[index] as typeof stream.write;
-    });
-  }
-  return chunks.join('');
-};
+const outputOf = async (work: () => void): Promise<string> =>
+  (await captureOutput(async () => work())).output;
 
 const report = {
   reference: 'OR-2026-000123',
@@ -59,15 +43,15 @@ const personalValues = [
 ];
 
 describe('logs carry no personal data (ARCHITECTURE.md "Data")', () => {
-  it('names, dates of birth, addresses, phone numbers, emails, safe words and free text are redacted at any depth', () => {
-    const output = captureOutput(() => createLogger('test').info('Report received', { report }));
+  it('names, dates of birth, addresses, phone numbers, emails, safe words and free text are redacted at any depth', async () => {
+    const output = await outputOf(() => createLogger('test').info('Report received', { report }));
 
     for (const value of personalValues) expect(output).not.toContain(value);
     expect(output).toContain(REDACTED);
   });
 
-  it('what is not personal data is kept, so the line is still useful', () => {
-    const output = captureOutput(() => createLogger('test').info('Report received', { report }));
+  it('what is not personal data is kept, so the line is still useful', async () => {
+    const output = await outputOf(() => createLogger('test').info('Report received', { report }));
 
     const entry = JSON.parse(output.trim());
     expect(entry.report.reference).toBe('OR-2026-000123');
@@ -76,7 +60,7 @@ describe('logs carry no personal data (ARCHITECTURE.md "Data")', () => {
     expect(entry.message).toBe('Report received');
   });
 
-  it('an API Gateway event logged whole loses its body, cookies and source address', () => {
+  it('an API Gateway event logged whole loses its body, cookies and source address', async () => {
     const event = {
       rawPath: '/report',
       body: 'fullName=Jane+Example',
@@ -85,7 +69,7 @@ describe('logs carry no personal data (ARCHITECTURE.md "Data")', () => {
       requestContext: { http: { sourceIp: '203.0.113.9' } },
     };
 
-    const output = captureOutput(() => createLogger('test').warn('Odd request', { event }));
+    const output = await outputOf(() => createLogger('test').warn('Odd request', { event }));
 
     for (const value of ['Jane', 'eyJ.token', 'eyJ.secret', '203.0.113.9', 'Firefox'])
       expect(output).not.toContain(value);
@@ -120,8 +104,8 @@ describe('logs carry no personal data (ARCHITECTURE.md "Data")', () => {
 });
 
 describe('correlation id on every line a request causes', () => {
-  it('lines logged in a scope carry its id', () => {
-    const output = captureOutput(() =>
+  it('lines logged in a scope carry its id', async () => {
+    const output = await outputOf(() =>
       inCorrelationScope(() => {
         setCorrelationId('corr-id-0001');
         createLogger('test').info('first');
